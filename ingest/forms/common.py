@@ -1,0 +1,60 @@
+"""What every form parser shares: amounts with their location, the FormRow of a section."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..errors import IngestError
+from ..model import FormRow
+from ..numbers import parse_amount
+from ..source import SourceDocument, SourceLine
+from .sections import FormSection
+
+
+class AmountReader:
+    """Parses amount cells of one form and remembers the finest print precision seen."""
+
+    def __init__(self, document: SourceDocument, section: FormSection):
+        self.document = document
+        self.section = section
+        self.max_decimals: int | None = None
+        self.count = 0
+
+    def read(self, line: SourceLine, column: int) -> Decimal | None:
+        text = line.cell(column)
+        try:
+            amount = parse_amount(text)
+        except ValueError:
+            raise IngestError(f"column {column + 1} holds {text!r}, which is not an amount",
+                              file=self.document.name, form=self.section.form,
+                              line=line.number, page=line.page,
+                              hint="fix the cell in the source or report the layout") from None
+        if amount is None:
+            return None
+        self.count += 1
+        self.max_decimals = max(self.max_decimals or 0, amount.decimals)
+        return amount.value
+
+
+def error(document: SourceDocument, section: FormSection, line: SourceLine | None, message: str,
+          hint: str | None = None) -> IngestError:
+    anchor = line or section.title_line
+    return IngestError(message, file=document.name, form=section.form, line=anchor.number,
+                       page=anchor.page, hint=hint)
+
+
+def form_row(document: SourceDocument, section: FormSection, amounts: AmountReader,
+             data_row_count: int) -> FormRow:
+    return FormRow(
+        document_id=document.document_id,
+        form=section.form,
+        title=section.title_line.cells[0] if section.title_line.cells else section.spec.title,
+        title_line=section.title_line.number,
+        source_page=section.title_line.page,
+        end_line=section.end_line,
+        department_in_header=section.department(),
+        unit=section.unit(),
+        amount_decimals=amounts.max_decimals,
+        data_row_count=data_row_count,
+        has_amounts=amounts.count > 0,
+        empty_note=section.empty_note(),
+    )

@@ -1,0 +1,40 @@
+"""Table headers: printed over several rows; combined here into one label per column."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..source import SourceLine
+
+_COLUMN_NUMBER = re.compile(r"^\d+$")
+
+
+def split_header_and_body(rows: list[SourceLine], is_data_row: Callable[[SourceLine], bool]):
+    """Header = the rows before the first data row; body = the rest."""
+    for index, row in enumerate(rows):
+        if is_data_row(row):
+            return rows[:index], rows[index:]
+    return rows, []
+
+
+def column_labels(header: list[SourceLine], skip_rows: Callable[[SourceLine], bool] = lambda _: False):
+    """Per column index, the header words stacked above it ('本年支出' + '小计' -> '本年支出小计').
+    Column numbers (1, 2, …) and 栏次 are dropped."""
+    labels: dict[int, str] = {}
+    for row in header:
+        if skip_rows(row):
+            continue
+        for index, cell in enumerate(row.cells):
+            word = cell.replace(" ", "").replace("\u3000", "")
+            if not word or word == "栏次" or _COLUMN_NUMBER.match(word):
+                continue
+            labels[index] = labels.get(index, "") + word
+    return labels
+
+
+def classify_label(label: str, rules: list[tuple[str, str]]) -> str | None:
+    """The first rule whose pattern occurs in the label names the column."""
+    for pattern, name in rules:
+        if re.search(pattern, label):
+            return name
+    return None

@@ -1,0 +1,102 @@
+"""Forms 01 and 04: income lines on the left, expenditure lines on the right, each with 行次."""
+from __future__ import annotations
+
+import re
+
+from ..codes import strip_ordinal
+from ..model import FormRow, SummaryLineRow
+from ..source import SourceDocument, SourceLine
+from .common import AmountReader, error, form_row
+from .header import classify_label, column_labels, split_header_and_body
+from .sections import FormSection
+
+_ROW_NO = re.compile(r"^\d+$")
+AMOUNT_RULES = [("一般公共预算", "amount_general_budget"), ("政府性基金", "amount_government_fund"),
+                ("国有资本", "amount_state_capital"), ("合计|金额|小计|决算数", "amount_total")]
+
+
+def _side_start(header: list[SourceLine]) -> int:
+    """Column where the expenditure side begins: the second 项目 of the header."""
+    for line in header:
+        positions = [i for i, cell in enumerate(line.cells) if cell.replace(" ", "") == "项目"]
+        if len(positions) >= 2:
+            return positions[1]
+    for line in header:
+        positions = [i for i, cell in enumerate(line.cells) if cell.replace(" ", "") in ("支出", "支 出")]
+        if positions:
+            return positions[0]
+    return -1
+
+
+def _is_data_row(line: SourceLine) -> bool:
+    return any(_ROW_NO.match(cell) for cell in line.cells[1:2])
+
+
+class _SideState:
+    """Walks one side top to bottom: lines, then 本年合计, then balances and their details."""
+
+    def __init__(self, side: str):
+        self.side = side
+        self.after_current_total = False
+
+    def kind_of(self, name: str) -> str:
+        if name.startswith("本年") and "合计" in name:
+            self.after_current_total = True
+            return "current_year_total"
+        if name == "总计":
+            return "grand_total"
+        if not self.after_current_total:
+            return "income_source" if self.side == "income" else "class_line"
+        if "结转" in name or "结余" in name:
+            return "balance_line"
+        return "balance_detail"
+
+
+def parse_summary_form(document: SourceDocument, section: FormSection) -> tuple[FormRow, list[SummaryLineRow]]:
+    rows = section.table_lines()
+    header, body = split_header_and_body(rows, _is_data_row)
+    split = _side_start(header) if header else -1
+    if split <= 0:
+        raise error(document, section, header[-1] if header else None,
+                    "cannot find where the expenditure side starts (no second 项目 in the header)")
+    labels = column_labels(header)
+    width = max(len(line.cells) for line in rows)
+    sides = {"income": (0, split), "expenditure": (split, width)}
+    amount_cols: dict[str, dict[int, str]] = {}
+    for side, (start, end) in sides.items():
+        cols: dict[int, str] = {}
+        for index in range(start + 2, end):
+            label = labels.get(index, "")
+            if not label:
+                continue
+            column = classify_label(label, AMOUNT_RULES)
+            if column is None or column in cols.values():
+                raise error(document, section, header[-1], f"{side} column {index + 1} header {label!r} is unknown",
+                            hint="add the variant to AMOUNT_RULES in ingest/forms/summary.py")
+            cols[index] = column
+        if "amount_total" not in cols.values():
+            raise error(document, section, header[-1], f"no amount column on the {side} side")
+        amount_cols[side] = cols
+
+    amounts = AmountReader(document, section)
+    landed: list[SummaryLineRow] = []
+    states = {side: _SideState(side) for side in sides}
+    for line in body:
+        if not _is_data_row(line) and any(line.cells):
+            raise error(document, section, line, f"row has no 行次 (row number): {line.text!r}")
+        for side, (start, _end) in sides.items():
+            label = line.cell(start).replace(" ", "")
+            row_no_text = line.cell(start + 1)
+            values = {column: amounts.read(line, index) for index, column in amount_cols[side].items()}
+            if not label:
+                if any(value is not None for value in values.values()):
+                    raise error(document, section, line, f"{side} amount printed without a line label")
+                continue
+            name = strip_ordinal(label)
+            landed.append(SummaryLineRow(
+                document.document_id, section.form, line.page, line.number, line.text,
+                side=side, row_no=int(row_no_text) if _ROW_NO.match(row_no_text) else None,
+                row_label=label, item_name=name, line_kind=states[side].kind_of(name), **values))
+    if not any(row.line_kind == "grand_total" for row in landed):
+        raise error(document, section, rows[-1] if rows else None, "no 总计 line: the table looks truncated")
+    return form_row(document, section, amounts, len(landed)), landed

@@ -1,0 +1,69 @@
+"""Form 09: 三公 expenses, a budget block and an actual block of the same components."""
+from __future__ import annotations
+
+import re
+
+from ..model import FormRow, ThreePublicRow
+from ..numbers import looks_like_amount
+from ..source import SourceDocument, SourceLine
+from .common import AmountReader, error, form_row
+from .header import classify_label, column_labels, split_header_and_body
+from .sections import FormSection
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+COMPONENT_RULES = [("合计", "total"), ("出国", "overseas_travel"), ("小计|购置及运行", "vehicle_total"),
+                   ("购置", "vehicle_purchase"), ("运行", "vehicle_operation"), ("接待", "reception")]
+_SCOPE_WORDS = [("预算", "budget"), ("决算", "actual")]
+
+
+def _is_column_numbers(line: SourceLine) -> bool:
+    numbers = [cell for cell in line.cells if cell]
+    return bool(numbers) and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def _is_data_row(line: SourceLine) -> bool:
+    if _is_column_numbers(line) or any(_CJK.search(cell) for cell in line.cells):
+        return False
+    return any(looks_like_amount(cell) for cell in line.cells)
+
+
+def _is_scope_row(line: SourceLine) -> bool:
+    cells = [cell.replace(" ", "") for cell in line.cells if cell]
+    return bool(cells) and all(any(word in cell for word, _ in _SCOPE_WORDS) for cell in cells)
+
+
+def parse_three_public_form(document: SourceDocument, section: FormSection) -> tuple[FormRow, list[ThreePublicRow]]:
+    rows = section.table_lines()
+    header, body = split_header_and_body(rows, _is_data_row)
+    scope_row = next((line for line in header if _is_scope_row(line)), None)
+    if scope_row is None:
+        raise error(document, section, header[-1] if header else None,
+                    "no 预算数 / 决算数 header row: cannot tell budget from actual")
+    spans = [(i, scope) for i, cell in enumerate(scope_row.cells)
+             for word, scope in _SCOPE_WORDS if word in cell]
+    labels = column_labels(header, skip_rows=lambda line: line is scope_row)
+    columns: dict[int, tuple[str, str]] = {}
+    for index, label in sorted(labels.items()):
+        component = classify_label(label, COMPONENT_RULES)
+        scope = next((s for position, s in reversed(spans) if position <= index), None)
+        if component is None or scope is None or (scope, component) in columns.values():
+            raise error(document, section, header[-1], f"column {index + 1} header {label!r} is not a 三公 component",
+                        hint="add the variant to COMPONENT_RULES in ingest/forms/three_public.py")
+        columns[index] = (scope, component)
+
+    amounts = AmountReader(document, section)
+    landed: list[ThreePublicRow] = []
+    for line in body:
+        if not _is_data_row(line):
+            if any(line.cells):
+                raise error(document, section, line, f"unexpected row under the 三公 table: {line.text!r}")
+            continue
+        if landed:
+            raise error(document, section, line, "more than one amount row in the 三公 table")
+        for index, (scope, component) in columns.items():
+            landed.append(ThreePublicRow(document.document_id, section.form, line.page, line.number, line.text,
+                                         scope=scope, component=component, amount=amounts.read(line, index)))
+    if not landed and section.empty_note() is None:
+        raise error(document, section, rows[-1] if rows else None, "三公 table has no amount row",
+                    hint="the table may be truncated; if it is empty on purpose, it needs its 说明")
+    return form_row(document, section, amounts, len(landed)), landed

@@ -1,0 +1,114 @@
+"""Rows as they land: one dataclass per landing table (a dbt seed of the same name).
+
+Every form row carries its provenance: document_id, form, source_page (PDF) or source_line
+(text), and the printed line itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+
+
+@dataclass
+class DocumentRow:
+    document_id: str          # first 16 hex digits of the SHA-256 of the file bytes
+    source_file: str          # file name as ingested
+    source_sha256: str
+    source_format: str        # txt / pdf
+    title: str | None
+    department_name: str | None
+    fiscal_year: int | None
+    unit: str | None          # the unit most forms declare
+    is_template: bool
+    parser_version: str
+
+
+@dataclass
+class FormRow:
+    document_id: str
+    form: str                 # '01' … '09'
+    title: str
+    title_line: int
+    source_page: int | None
+    end_line: int
+    department_in_header: str | None
+    unit: str | None
+    amount_decimals: int | None   # most digits printed after the point in this form's amounts
+    data_row_count: int
+    has_amounts: bool
+    empty_note: str | None    # the 说明 printed under an empty table, e.g. 本表无数据
+
+
+@dataclass
+class Provenance:
+    document_id: str
+    form: str
+    source_page: int | None
+    source_line: int
+    raw_text: str
+
+
+@dataclass
+class SummaryLineRow(Provenance):
+    """Forms 01 and 04: two-sided income / expenditure lines."""
+    side: str                 # income / expenditure
+    row_no: int | None        # the printed 行次
+    row_label: str            # as printed, e.g. '一、一般公共服务支出'
+    item_name: str            # ordinal removed: '一般公共服务支出'
+    line_kind: str            # income_source, class_line, current_year_total, carryover, carryover_detail, grand_total
+    amount_total: Decimal | None = None
+    amount_general_budget: Decimal | None = None
+    amount_government_fund: Decimal | None = None
+    amount_state_capital: Decimal | None = None
+
+
+@dataclass
+class FunctionLineRow(Provenance):
+    """Forms 02, 03, 05, 07, 08: one line per functional code or the 合计 line."""
+    row_kind: str             # total / code
+    function_code: str | None
+    function_name: str | None
+    measures: dict[str, Decimal | None] = field(default_factory=dict)
+
+
+@dataclass
+class EconomicItemRow(Provenance):
+    """Form 06: one cell block (code, name, amount) of a side-by-side row."""
+    block_no: int
+    expense_category: str     # personnel (人员经费) / public_use (公用经费)
+    row_kind: str             # class / section / category_total
+    economic_code: str | None
+    economic_name: str
+    amount: Decimal | None
+
+
+@dataclass
+class ThreePublicRow(Provenance):
+    """Form 09: one printed cell of the budget or actual block."""
+    scope: str                # budget / actual
+    component: str            # total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception
+    amount: Decimal | None
+
+
+# Measure columns of each functional-code form, in landing order.
+FUNCTION_FORM_MEASURES = {
+    "02": ["total", "fiscal_appropriation", "superior_subsidy", "business", "operating",
+           "affiliated_remittance", "other"],
+    "03": ["total", "basic", "project", "remittance_to_superior", "operating", "subsidy_to_affiliates"],
+    "05": ["total", "basic", "project"],
+    "07": ["opening_balance", "income", "expenditure_total", "expenditure_basic",
+           "expenditure_project", "closing_balance"],
+    "08": ["total", "basic", "project"],
+}
+
+FUNCTION_FORM_TABLES = {
+    "02": "raw_form02_income",
+    "03": "raw_form03_expenditure",
+    "05": "raw_form05_general_budget_expenditure",
+    "07": "raw_form07_government_fund",
+    "08": "raw_form08_state_capital_expenditure",
+}
+
+
+def columns_of(row_type: type) -> list[str]:
+    return [f.name for f in fields(row_type)]

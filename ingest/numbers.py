@@ -1,0 +1,67 @@
+"""Printed amounts and units: exact decimals, blank cells kept apart from zero."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+# A dash is how many tables print "nothing here"; it is landed like a blank cell.
+_BLANK_MARKS = {"", "-", "--", "—", "——", "－", "/"}
+_AMOUNT = re.compile(r"^(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?$")
+
+UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    decimals: int  # digits printed after the point: the print precision of this cell
+
+
+def normalise_cell(text: str) -> str:
+    """Full-width digits and punctuation to ASCII, surrounding space removed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_blank_amount(text: str) -> bool:
+    return normalise_cell(text).replace(" ", "") in _BLANK_MARKS
+
+
+def parse_amount(text: str) -> Amount | None:
+    """'1,511.89' -> Amount(1511.89, 2); '' or '-' -> None; '(3.5)' -> -3.5.
+
+    Raises ValueError for text that is neither blank nor a number, so the caller can say
+    where it was printed.
+    """
+    cell = normalise_cell(text).replace(" ", "")
+    if cell in _BLANK_MARKS:
+        return None
+    negative = cell.startswith("(") and cell.endswith(")")
+    if negative:
+        cell = cell[1:-1]
+    match = _AMOUNT.match(cell)
+    if not match:
+        raise ValueError(f"not an amount: {text!r}")
+    frac = match.group("frac") or ""
+    digits = match.group("int").replace(",", "") + ("." + frac if frac else "")
+    value = Decimal(digits)
+    if negative or match.group("sign") == "-":
+        value = -value
+    return Amount(value, len(frac))
+
+
+def looks_like_amount(text: str) -> bool:
+    try:
+        return parse_amount(text) is not None
+    except ValueError:
+        return False
+
+
+_UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
+
+
+def find_unit(text: str) -> str | None:
+    """The unit declared in a header cell such as '单位：万元'."""
+    match = _UNIT.search(normalise_cell(text))
+    return match.group(1) if match else None

@@ -1,0 +1,61 @@
+"""One document in, all its landing rows out: finds the forms and runs each form's parser."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import PARSER_VERSION
+from .cover import most_common, read_cover
+from .errors import IngestError
+from .forms.economic import parse_economic_form
+from .forms.functional import parse_function_form
+from .forms.sections import locate_sections
+from .forms.summary import parse_summary_form
+from .forms.three_public import parse_three_public_form
+from .model import FUNCTION_FORM_TABLES, DocumentRow, FormRow
+from .source import SourceDocument
+
+# landing table of each form's rows
+FORM_TABLES = {"01": "raw_form01_summary", "04": "raw_form04_fiscal_summary",
+               "06": "raw_form06_basic_expenditure_items", "09": "raw_form09_three_public",
+               **FUNCTION_FORM_TABLES}
+_PARSERS = {"01": parse_summary_form, "04": parse_summary_form, "06": parse_economic_form,
+            "09": parse_three_public_form, **{form: parse_function_form for form in FUNCTION_FORM_TABLES}}
+
+
+@dataclass
+class ParsedDocument:
+    document: DocumentRow
+    forms: list[FormRow]
+    rows: dict[str, list] = field(default_factory=dict)   # landing table -> rows
+
+    @property
+    def missing_forms(self) -> list[str]:
+        found = {form.form for form in self.forms}
+        return [form for form in sorted(FORM_TABLES) if form not in found]
+
+
+def parse_document(source: SourceDocument) -> ParsedDocument:
+    sections = locate_sections(source)
+    if not sections:
+        raise IngestError("no standard form (公开01表 … 公开09表) found", file=source.name,
+                          hint="is this a final-accounts disclosure? a scanned PDF needs OCR first")
+    forms: list[FormRow] = []
+    rows: dict[str, list] = {table: [] for table in FORM_TABLES.values()}
+    for section in sections:
+        form_row, form_rows = _PARSERS[section.form](source, section)
+        forms.append(form_row)
+        rows[FORM_TABLES[section.form]].extend(form_rows)
+    title, department, year = read_cover(source)
+    document = DocumentRow(
+        document_id=source.document_id,
+        source_file=source.name,
+        source_sha256=source.sha256,
+        source_format=source.source_format,
+        title=title,
+        department_name=department or most_common(form.department_in_header for form in forms),
+        fiscal_year=year,
+        unit=most_common(form.unit for form in forms),
+        is_template=not any(form.has_amounts for form in forms),
+        parser_version=PARSER_VERSION,
+    )
+    return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)

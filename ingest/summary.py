@@ -1,0 +1,33 @@
+"""The end-of-run summary: documents, rows per mart, findings, and where the warehouse is."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+MARTS = ["dim_document", "dim_department", "dim_function_classification", "dim_economic_classification",
+         "fct_expenditure_by_function", "fct_income_by_function", "fct_basic_expenditure_by_economic_item",
+         "fct_three_public_expenses", "fct_budget_summary", "mart_spending_by_function",
+         "mart_spending_by_economic_item", "fct_reconciliation_results", "fct_findings"]
+AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings"}
+
+
+def summarise(warehouse: Path) -> str:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        lines = [f"Warehouse: {warehouse.resolve()}"]
+        for document_id, department, year, forms in con.execute(
+                "select d.document_id, d.department_name, d.fiscal_year, d.forms_found "
+                "from marts.dim_document d order by 1").fetchall():
+            lines.append(f"  document {document_id}: {department} {year}, forms {forms}")
+        lines.append("Rows per mart:")
+        for mart in MARTS:
+            schema = "audit" if mart in AUDIT_MARTS else "marts"
+            count = con.execute(f"select count(*) from {schema}.{mart}").fetchone()[0]
+            lines.append(f"  {mart:<42} {count:>7}")
+        checks, fails, registered = con.execute(
+            "select count(*), count(*) filter (where outcome = 'fail'), "
+            "(select count(*) from audit.fct_findings where is_registered) "
+            "from audit.fct_reconciliation_results").fetchone()
+        lines.append(f"Reconciliation: {checks} checks, {fails} findings ({registered} registered with a reason, "
+                     f"{fails - registered} unregistered)")
+    return "\n".join(lines)
