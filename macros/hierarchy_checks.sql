@@ -1,0 +1,91 @@
+{#- parent = Σ children, for every parent row and measure of a coded form.
+    Children of a code are the codes two digits longer that start with it (201 -> 20101 ->
+    2010101); children of the total row (row_kind = total_row_kind) are the 3-digit codes.
+    The printed parent is the expected value, the sum of printed children the actual one;
+    a blank cell counts as nothing. A parent with no printed children is a leaf: no check.
+    Used by the audit model int_reconciliation__hierarchy and the generic test
+    parent_equals_sum_of_children, so both judge the same way. -#}
+{% macro hierarchy_checks(relation, form, rule_id, code_column, measure_columns, total_row_kind=none) %}
+    with lines as (
+        select
+            document_id,
+            source_line,
+            {{ code_column }} as code,
+            {% if total_row_kind %}row_kind = '{{ total_row_kind }}'{% else %}false{% endif %} as is_total_row
+            {%- for column in measure_columns %},
+            {{ column }}
+            {%- endfor %}
+        from {{ relation }}
+        where
+            {{ code_column }} is not null
+            {%- if total_row_kind %} or row_kind = '{{ total_row_kind }}'{% endif %}
+    ),
+
+    amounts as (
+        {%- for column in measure_columns %}
+        select
+            document_id,
+            source_line,
+            code,
+            is_total_row,
+            '{{ column | replace("amount_", "") }}' as measure,
+            {{ column }} as amount
+        from lines
+        {% if not loop.last %}union all{% endif %}
+        {%- endfor %}
+    ),
+
+    parent_sums as (
+        select
+            parent.document_id,
+            parent.source_line,
+            parent.measure,
+            parent.amount as printed_amount,
+            coalesce(parent.code, 'total') as parent_code,
+            count(*) as child_count,
+            sum(coalesce(child.amount, 0)) as children_sum
+        from amounts as parent
+        inner join amounts as child
+            on
+                parent.document_id = child.document_id
+                and parent.measure = child.measure
+                and not child.is_total_row
+                and (
+                    (parent.is_total_row and length(child.code) = 3)
+                    or (
+                        not parent.is_total_row
+                        and length(child.code) = length(parent.code) + 2
+                        and starts_with(child.code, parent.code)
+                    )
+                )
+        group by all
+    ),
+
+    form_precision as (
+        select
+            document_id,
+            unit,
+            half_unit
+        from {{ ref('int_forms__precision') }}
+        where form = '{{ form }}'
+    )
+
+    select
+        parent_sums.document_id,
+        '{{ rule_id }}' as rule_id,
+        '{{ form }}' as form,
+        '{{ form }}|' || parent_sums.parent_code || '|' || parent_sums.measure as check_key,
+        parent_sums.parent_code as subject_code,
+        parent_sums.measure,
+        {{ amount_check_columns(
+            'coalesce(parent_sums.printed_amount, 0)',
+            'parent_sums.children_sum',
+            sum_tolerance('parent_sums.child_count', 'form_precision.half_unit')
+        ) }},
+        form_precision.unit,
+        parent_sums.source_line,
+        'printed ' || parent_sums.parent_code || ' against the sum of its '
+        || parent_sums.child_count || ' printed children' as detail
+    from parent_sums
+    inner join form_precision on parent_sums.document_id = form_precision.document_id
+{% endmacro %}

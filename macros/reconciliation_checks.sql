@@ -1,0 +1,36 @@
+{#- Every reconciliation rule returns rows of one shape (see _reconciliation__models.yml):
+    document_id, rule_id, form, check_key, subject_code, measure, expected_amount,
+    actual_amount, difference, tolerance, unit, source_line, detail, outcome. -#}
+
+{% macro amount_check_columns(expected, actual, tolerance) -%}
+    cast({{ expected }} as decimal(38, 6)) as expected_amount,
+    cast({{ actual }} as decimal(38, 6)) as actual_amount,
+    cast({{ actual }} - {{ expected }} as decimal(38, 6)) as difference,
+    cast({{ tolerance }} as decimal(38, 6)) as tolerance,
+    case
+        when abs({{ actual }} - {{ expected }}) > {{ tolerance }} then 'fail'
+        else 'pass'
+    end as outcome
+{%- endmacro %}
+
+{#- A check that compares no amounts (a code present in one form only, a header naming another
+    department): amounts are NULL, the outcome is given. -#}
+{% macro fact_check_columns(failed) -%}
+    cast(null as decimal(38, 6)) as expected_amount,
+    cast(null as decimal(38, 6)) as actual_amount,
+    cast(null as decimal(38, 6)) as difference,
+    cast(null as decimal(38, 6)) as tolerance,
+    case when {{ failed }} then 'fail' else 'pass' end as outcome
+{%- endmacro %}
+
+{#- True when the register (seed accepted_findings) lists this finding with a reason. -#}
+{% macro is_registered(alias) -%}
+    exists (
+        select 1
+        from {{ ref('accepted_findings') }} as register
+        where
+            register.document_id = {{ alias }}.document_id
+            and register.rule_id = {{ alias }}.rule_id
+            and register.check_key = {{ alias }}.check_key
+    )
+{%- endmacro %}

@@ -1,0 +1,58 @@
+{#- Every functional code printed in forms 02/03/05/07/08 plus the 26 standard 类, with one
+    name each: the standard name for a 类, otherwise the name printed most often (03 first). -#}
+with printed as (
+    {%- for model in ['stg_disclosures__form02_income', 'stg_disclosures__form03_expenditure',
+                      'stg_disclosures__form05_general_budget_expenditure',
+                      'stg_disclosures__form07_government_fund',
+                      'stg_disclosures__form08_state_capital_expenditure'] %}
+    select
+        form,
+        function_code,
+        function_name
+    from {{ ref(model) }}
+    where row_kind = 'code'
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+),
+
+standard_classes as (
+    select
+        class_code as function_code,
+        class_name as function_name
+    from {{ ref('ref_function_classes') }}
+),
+
+name_votes as (
+    select
+        function_code,
+        function_name,
+        count(*) as times_printed,
+        min(case form when '03' then 1 when '05' then 2 when '02' then 3 else 4 end) as form_rank
+    from printed
+    group by function_code, function_name
+),
+
+printed_names as (
+    select
+        function_code,
+        function_name
+    from name_votes
+    qualify row_number() over (
+        partition by function_code order by times_printed desc, form_rank asc, function_name asc
+    ) = 1
+),
+
+final as (
+    select
+        function_code,
+        function_name
+    from standard_classes
+    union all
+    select
+        function_code,
+        function_name
+    from printed_names
+    where function_code not in (select standard_classes.function_code from standard_classes)
+)
+
+select * from final

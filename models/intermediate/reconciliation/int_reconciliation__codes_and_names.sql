@@ -1,0 +1,143 @@
+{#- Facts that are not sums:
+    - codes_form02_in_form03 / codes_form05_in_form03: every code of 02 and 05 is printed in 03
+      (03 covers all funds and all income is spent under some code); the detail names the 03
+      code printed with the same name under the same parent, the usual sign of a misprint;
+    - names_same_code_across_forms: a code printed in several of 02/03/05 has one name;
+    - names_summary_class_known: every 类 line of 01/04 is a standard 类 name;
+    - header_department_matches_cover: the 部门 line of every form names the cover department. -#}
+with coded_lines as (
+    {%- for model in ['stg_disclosures__form02_income', 'stg_disclosures__form03_expenditure',
+                      'stg_disclosures__form05_general_budget_expenditure'] %}
+    select
+        document_id,
+        form,
+        source_line,
+        function_code,
+        function_name
+    from {{ ref(model) }}
+    where row_kind = 'code'
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+),
+
+forms as (
+    select * from {{ ref('stg_disclosures__forms') }}
+),
+
+documents as (
+    select * from {{ ref('stg_disclosures__documents') }}
+),
+
+form03_codes as (
+    select * from coded_lines where form = '03'
+),
+
+code_presence as (
+    select
+        checked.document_id,
+        'codes_form' || checked.form || '_in_form03' as rule_id,
+        checked.form,
+        checked.function_code as subject_code,
+        checked.source_line,
+        not exists (
+            select 1 from form03_codes
+            where
+                form03_codes.document_id = checked.document_id
+                and form03_codes.function_code = checked.function_code
+        ) as failed,
+        checked.function_code || ' ' || checked.function_name || ' (' || checked.form || ') '
+        || coalesce(
+            'is printed in 03 as ' || (
+                select min(namesake.function_code) from form03_codes as namesake
+                where
+                    namesake.document_id = checked.document_id
+                    and namesake.function_name = checked.function_name
+                    and namesake.function_code <> checked.function_code
+                    and left(namesake.function_code, length(namesake.function_code) - 2)
+                    = left(checked.function_code, length(checked.function_code) - 2)
+            ),
+            'must also be printed in 03'
+        ) as detail
+    from coded_lines as checked
+    where
+        checked.form in ('02', '05')
+        and exists (select 1 from forms where forms.document_id = checked.document_id and forms.form = '03')
+),
+
+code_names as (
+    select
+        document_id,
+        'names_same_code_across_forms' as rule_id,
+        min(form) as form,
+        function_code as subject_code,
+        min(source_line) as source_line,
+        count(distinct function_name) > 1 as failed,
+        function_code || ' is named ' || string_agg(distinct function_name, ' / ' order by function_name)
+        || ' in forms ' || string_agg(distinct form, ', ' order by form) as detail
+    from coded_lines
+    group by document_id, function_code
+    having count(distinct form) > 1
+),
+
+summary_classes as (
+    select
+        document_id,
+        'names_summary_class_known' as rule_id,
+        form,
+        item_name as subject_code,
+        source_line,
+        function_class_code is null as failed,
+        item_name || ' (' || form || ' line ' || row_no || ') '
+        || coalesce('is 类 ' || function_class_code, 'is not a standard 类 name') as detail
+    from {{ ref('int_summary_lines__coded') }}
+    where line_kind = 'class_line'
+),
+
+header_departments as (
+    select
+        forms.document_id,
+        'header_department_matches_cover' as rule_id,
+        forms.form,
+        'department' as subject_code,
+        forms.title_line as source_line,
+        forms.department_in_header <> documents.department_name as failed,
+        'header names ' || forms.department_in_header || '; cover names ' || documents.department_name as detail
+    from forms
+    inner join documents on forms.document_id = documents.document_id
+    where forms.department_in_header is not null and documents.department_name is not null
+),
+
+checks as (
+    select * from code_presence
+    union all
+    select * from code_names
+    union all
+    select * from summary_classes
+    union all
+    select * from header_departments
+),
+
+form_precision as (
+    select * from {{ ref('int_forms__precision') }}
+),
+
+final as (
+    select
+        checks.document_id,
+        checks.rule_id,
+        checks.form,
+        checks.form || '|' || checks.subject_code || '|' || checks.rule_id as check_key,
+        checks.subject_code,
+        cast(null as varchar) as measure,
+        {{ fact_check_columns('checks.failed') }},
+        form_precision.unit,
+        checks.source_line,
+        checks.detail
+    from checks
+    inner join form_precision
+        on
+            checks.document_id = form_precision.document_id
+            and checks.form = form_precision.form
+)
+
+select * from final

@@ -1,0 +1,163 @@
+{#- The same quantity printed in two forms:
+    01 类 lines = 03 类 rows; 01 本年支出合计 = 03 合计; 01 本年收入合计 = 02 合计;
+    04 类 lines (general-budget column) = 05 类 rows; 05 合计 basic = 06 人员经费 + 公用经费.
+    Expected is the detailed form's figure, actual the other form's; a line missing from one
+    form counts as a blank. Only documents that carry both forms are compared. -#}
+with summary_lines as (
+    select * from {{ ref('int_summary_lines__coded') }}
+),
+
+form02 as (
+    select * from {{ ref('stg_disclosures__form02_income') }}
+),
+
+form03 as (
+    select * from {{ ref('stg_disclosures__form03_expenditure') }}
+),
+
+form05 as (
+    select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+),
+
+form06 as (
+    select * from {{ ref('stg_disclosures__form06_economic_items') }}
+),
+
+forms as (
+    select * from {{ ref('stg_disclosures__forms') }}
+),
+
+class_pairs as (
+    select
+        coalesce(summary.document_id, detailed.document_id) as document_id,
+        'cross_form01_classes_vs_form03' as rule_id,
+        '01' as form,
+        '03' as other_form,
+        coalesce(summary.function_class_code, detailed.function_code) as subject_code,
+        detailed.amount_total as expected,
+        summary.amount_total as actual,
+        coalesce(summary.source_line, detailed.source_line) as source_line,
+        '01 类 line against the 03 类 row' as detail
+    from (
+        select * from summary_lines
+        where form = '01' and side = 'expenditure' and line_kind = 'class_line'
+    ) as summary
+    full outer join (select * from form03 where code_length = 3) as detailed
+        on
+            summary.document_id = detailed.document_id
+            and summary.function_class_code = detailed.function_code
+    union all
+    select
+        coalesce(summary.document_id, detailed.document_id),
+        'cross_form04_classes_vs_form05',
+        '04',
+        '05',
+        coalesce(summary.function_class_code, detailed.function_code),
+        detailed.amount_total,
+        summary.amount_general_budget,
+        coalesce(summary.source_line, detailed.source_line),
+        '04 类 line (general public budget column) against the 05 类 row'
+    from (
+        select * from summary_lines
+        where form = '04' and side = 'expenditure' and line_kind = 'class_line'
+    ) as summary
+    full outer join (select * from form05 where code_length = 3) as detailed
+        on
+            summary.document_id = detailed.document_id
+            and summary.function_class_code = detailed.function_code
+),
+
+total_pairs as (
+    select
+        summary.document_id,
+        'cross_form01_expenditure_total_vs_form03' as rule_id,
+        '01' as form,
+        '03' as other_form,
+        'total' as subject_code,
+        detailed.amount_total as expected,
+        summary.amount_total as actual,
+        summary.source_line,
+        '01 本年支出合计 against the 03 合计' as detail
+    from summary_lines as summary
+    inner join form03 as detailed
+        on summary.document_id = detailed.document_id and detailed.row_kind = 'total'
+    where summary.form = '01' and summary.side = 'expenditure' and summary.line_kind = 'current_year_total'
+    union all
+    select
+        summary.document_id,
+        'cross_form01_income_total_vs_form02',
+        '01',
+        '02',
+        'total',
+        detailed.amount_total,
+        summary.amount_total,
+        summary.source_line,
+        '01 本年收入合计 against the 02 合计'
+    from summary_lines as summary
+    inner join form02 as detailed
+        on summary.document_id = detailed.document_id and detailed.row_kind = 'total'
+    where summary.form = '01' and summary.side = 'income' and summary.line_kind = 'current_year_total'
+    union all
+    select
+        general_budget.document_id,
+        'cross_form05_basic_vs_form06',
+        '06',
+        '05',
+        'basic',
+        general_budget.amount_basic,
+        sum(coalesce(items.amount, 0)),
+        min(items.source_line),
+        '06 人员经费合计 + 公用经费合计 against the 05 合计 basic column'
+    from form05 as general_budget
+    inner join form06 as items
+        on general_budget.document_id = items.document_id and items.row_kind = 'category_total'
+    where general_budget.row_kind = 'total'
+    group by general_budget.document_id, general_budget.amount_basic
+),
+
+pairs as (
+    select * from class_pairs
+    where coalesce(expected, 0) <> 0 or coalesce(actual, 0) <> 0
+    union all
+    select * from total_pairs
+),
+
+both_forms_present as (
+    select pairs.*
+    from pairs
+    where
+        exists (select 1 from forms where forms.document_id = pairs.document_id and forms.form = pairs.form)
+        and exists (
+            select 1 from forms where forms.document_id = pairs.document_id and forms.form = pairs.other_form
+        )
+),
+
+form_precision as (
+    select * from {{ ref('int_forms__precision') }}
+),
+
+final as (
+    select
+        both_forms_present.document_id,
+        both_forms_present.rule_id,
+        both_forms_present.form,
+        both_forms_present.form || '|' || both_forms_present.subject_code || '|'
+        || both_forms_present.rule_id as check_key,
+        both_forms_present.subject_code,
+        'total' as measure,
+        {{ amount_check_columns(
+            'coalesce(both_forms_present.expected, 0)',
+            'coalesce(both_forms_present.actual, 0)',
+            sum_tolerance(1, 'form_precision.half_unit')
+        ) }},
+        form_precision.unit,
+        both_forms_present.source_line,
+        both_forms_present.detail
+    from both_forms_present
+    inner join form_precision
+        on
+            both_forms_present.document_id = form_precision.document_id
+            and both_forms_present.form = form_precision.form
+)
+
+select * from final

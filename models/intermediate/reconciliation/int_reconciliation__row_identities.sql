@@ -1,0 +1,138 @@
+{#- Identities within one printed row or block:
+    03/05/08 total = basic + project (+ 03's remittance, operating, subsidy columns);
+    07 expenditure total = basic + project; 02 total = Σ income sources;
+    06 人员经费合计 = Σ personnel 类 (301 + 303), 公用经费合计 = Σ public-use 类 (302 + 307 + 310 + 399). -#}
+with column_sums as (
+    select
+        document_id,
+        'identity_form03_total_columns' as rule_id,
+        form,
+        source_line,
+        coalesce(function_code, 'total') as subject_code,
+        amount_total as printed_total,
+        coalesce(amount_basic, 0) + coalesce(amount_project, 0) + coalesce(amount_remittance_to_superior, 0)
+        + coalesce(amount_operating, 0) + coalesce(amount_subsidy_to_affiliates, 0) as terms_sum,
+        5 as term_count,
+        'total = basic + project + remittance + operating + subsidy to affiliates' as detail
+    from {{ ref('stg_disclosures__form03_expenditure') }}
+    union all
+    select
+        document_id,
+        'identity_form05_total_columns',
+        form,
+        source_line,
+        coalesce(function_code, 'total'),
+        amount_total,
+        coalesce(amount_basic, 0) + coalesce(amount_project, 0),
+        2,
+        'total = basic + project'
+    from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    union all
+    select
+        document_id,
+        'identity_form08_total_columns',
+        form,
+        source_line,
+        coalesce(function_code, 'total'),
+        amount_total,
+        coalesce(amount_basic, 0) + coalesce(amount_project, 0),
+        2,
+        'total = basic + project'
+    from {{ ref('stg_disclosures__form08_state_capital_expenditure') }}
+    union all
+    select
+        document_id,
+        'identity_form07_expenditure_columns',
+        form,
+        source_line,
+        coalesce(function_code, 'total'),
+        amount_expenditure_total,
+        coalesce(amount_expenditure_basic, 0) + coalesce(amount_expenditure_project, 0),
+        2,
+        'expenditure total = basic + project'
+    from {{ ref('stg_disclosures__form07_government_fund') }}
+    union all
+    select
+        document_id,
+        'identity_form02_total_sources',
+        form,
+        source_line,
+        coalesce(function_code, 'total'),
+        amount_total,
+        coalesce(amount_fiscal_appropriation, 0) + coalesce(amount_superior_subsidy, 0)
+        + coalesce(amount_business, 0) + coalesce(amount_operating, 0)
+        + coalesce(amount_affiliated_remittance, 0) + coalesce(amount_other, 0),
+        6,
+        'total = fiscal appropriation + superior subsidy + business + operating + affiliated + other'
+    from {{ ref('stg_disclosures__form02_income') }}
+),
+
+economic_items as (
+    select * from {{ ref('stg_disclosures__form06_economic_items') }}
+),
+
+category_classes as (
+    select
+        document_id,
+        expense_category,
+        sum(coalesce(amount, 0)) as classes_sum,
+        count(*) as class_count,
+        string_agg(economic_code, ' + ' order by economic_code) as class_codes
+    from economic_items
+    where row_kind = 'class'
+    group by document_id, expense_category
+),
+
+category_sums as (
+    select
+        totals.document_id,
+        'identity_form06_' || totals.expense_category || '_total' as rule_id,
+        totals.form,
+        totals.source_line,
+        totals.expense_category as subject_code,
+        totals.amount as printed_total,
+        coalesce(category_classes.classes_sum, 0) as terms_sum,
+        coalesce(category_classes.class_count, 0) as term_count,
+        totals.economic_name || ' = ' || coalesce(category_classes.class_codes, 'no 类 printed') as detail
+    from economic_items as totals
+    left join category_classes
+        on
+            totals.document_id = category_classes.document_id
+            and totals.expense_category = category_classes.expense_category
+    where totals.row_kind = 'category_total'
+),
+
+identities as (
+    select * from column_sums
+    union all
+    select * from category_sums
+),
+
+form_precision as (
+    select * from {{ ref('int_forms__precision') }}
+),
+
+final as (
+    select
+        identities.document_id,
+        identities.rule_id,
+        identities.form,
+        identities.form || '|' || identities.subject_code || '|' || identities.rule_id as check_key,
+        identities.subject_code,
+        'total' as measure,
+        {{ amount_check_columns(
+            'coalesce(identities.printed_total, 0)',
+            'identities.terms_sum',
+            sum_tolerance('identities.term_count', 'form_precision.half_unit')
+        ) }},
+        form_precision.unit,
+        identities.source_line,
+        identities.detail
+    from identities
+    inner join form_precision
+        on
+            identities.document_id = form_precision.document_id
+            and identities.form = form_precision.form
+)
+
+select * from final

@@ -1,0 +1,19 @@
+with leaves as (
+    select * from {{ ref('int_income_lines__leaves') }}
+),
+
+final as (
+    select
+        document_id,
+        function_code,
+        income_source,
+        form,
+        source_page,
+        source_line,
+        unit,
+        amount as amount_printed,
+        cast(amount * yuan_per_unit as decimal(20, 2)) as amount_yuan
+    from leaves
+)
+
+select * from final

@@ -1,0 +1,20 @@
+with source as (
+    select * from {{ ref('raw_documents') }}
+),
+
+final as (
+    select
+        document_id,
+        source_file,
+        source_sha256,
+        source_format,
+        title as document_title,
+        department_name,
+        fiscal_year,
+        unit as document_unit,
+        is_template,
+        parser_version
+    from source
+)
+
+select * from final
