@@ -5,13 +5,13 @@ with printed as (
                       'stg_disclosures__form05_general_budget_expenditure',
                       'stg_disclosures__form07_government_fund',
                       'stg_disclosures__form08_state_capital_expenditure'] %}
-    select
-        form,
-        function_code,
-        function_name
-    from {{ ref(model) }}
-    where row_kind = 'code'
-    {% if not loop.last %}union all{% endif %}
+        select
+            form,
+            function_code,
+            function_name
+        from {{ ref(model) }}
+        where row_kind = 'code'
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
 

@@ -12,16 +12,16 @@ leaves as (
 by_source as (
     {%- for source in ['fiscal_appropriation', 'superior_subsidy', 'business', 'operating',
                        'affiliated_remittance', 'other'] %}
-    select
-        document_id,
-        form,
-        source_page,
-        source_line,
-        function_code,
-        '{{ source }}' as income_source,
-        amount_{{ source }} as amount
-    from leaves
-    {% if not loop.last %}union all{% endif %}
+        select
+            document_id,
+            form,
+            source_page,
+            source_line,
+            function_code,
+            '{{ source }}' as income_source,
+            amount_{{ source }} as amount
+        from leaves
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
 

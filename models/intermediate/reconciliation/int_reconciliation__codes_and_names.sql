@@ -8,15 +8,15 @@
 with coded_lines as (
     {%- for model in ['stg_disclosures__form02_income', 'stg_disclosures__form03_expenditure',
                       'stg_disclosures__form05_general_budget_expenditure'] %}
-    select
-        document_id,
-        form,
-        source_line,
-        function_code,
-        function_name
-    from {{ ref(model) }}
-    where row_kind = 'code'
-    {% if not loop.last %}union all{% endif %}
+        select
+            document_id,
+            form,
+            source_line,
+            function_code,
+            function_name
+        from {{ ref(model) }}
+        where row_kind = 'code'
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
 
@@ -29,39 +29,43 @@ documents as (
 ),
 
 form03_codes as (
-    select * from coded_lines where form = '03'
+    select * from coded_lines
+    where form = '03'
 ),
 
 code_presence as (
     select
-        checked.document_id,
-        'codes_form' || checked.form || '_in_form03' as rule_id,
-        checked.form,
-        checked.function_code as subject_code,
-        checked.source_line,
+        printed_line.document_id,
+        'codes_form' || printed_line.form || '_in_form03' as rule_id,
+        printed_line.form,
+        printed_line.function_code as subject_code,
+        printed_line.source_line,
         not exists (
             select 1 from form03_codes
             where
-                form03_codes.document_id = checked.document_id
-                and form03_codes.function_code = checked.function_code
+                form03_codes.document_id = printed_line.document_id
+                and form03_codes.function_code = printed_line.function_code
         ) as failed,
-        checked.function_code || ' ' || checked.function_name || ' (' || checked.form || ') '
+        printed_line.function_code || ' ' || printed_line.function_name || ' (' || printed_line.form || ') '
         || coalesce(
             'is printed in 03 as ' || (
                 select min(namesake.function_code) from form03_codes as namesake
                 where
-                    namesake.document_id = checked.document_id
-                    and namesake.function_name = checked.function_name
-                    and namesake.function_code <> checked.function_code
+                    namesake.document_id = printed_line.document_id
+                    and namesake.function_name = printed_line.function_name
+                    and namesake.function_code <> printed_line.function_code
                     and left(namesake.function_code, length(namesake.function_code) - 2)
-                    = left(checked.function_code, length(checked.function_code) - 2)
+                    = left(printed_line.function_code, length(printed_line.function_code) - 2)
             ),
             'must also be printed in 03'
         ) as detail
-    from coded_lines as checked
+    from coded_lines as printed_line
     where
-        checked.form in ('02', '05')
-        and exists (select 1 from forms where forms.document_id = checked.document_id and forms.form = '03')
+        printed_line.form in ('02', '05')
+        and exists (
+            select 1 from forms
+            where forms.document_id = printed_line.document_id and forms.form = '03'
+        )
 ),
 
 code_names as (

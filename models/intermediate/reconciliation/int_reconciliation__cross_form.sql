@@ -27,76 +27,95 @@ forms as (
     select * from {{ ref('stg_disclosures__forms') }}
 ),
 
+form01_classes as (
+    select * from summary_lines
+    where form = '01' and side = 'expenditure' and line_kind = 'class_line'
+),
+
+form04_classes as (
+    select * from summary_lines
+    where form = '04' and side = 'expenditure' and line_kind = 'class_line'
+),
+
+form01_totals as (
+    select * from summary_lines
+    where form = '01' and line_kind = 'current_year_total'
+),
+
+form03_classes as (
+    select * from form03
+    where code_length = 3
+),
+
+form05_classes as (
+    select * from form05
+    where code_length = 3
+),
+
 class_pairs as (
     select
-        coalesce(summary.document_id, detailed.document_id) as document_id,
+        coalesce(printed_line.document_id, detailed_row.document_id) as document_id,
         'cross_form01_classes_vs_form03' as rule_id,
         '01' as form,
         '03' as other_form,
-        coalesce(summary.function_class_code, detailed.function_code) as subject_code,
-        detailed.amount_total as expected,
-        summary.amount_total as actual,
-        coalesce(summary.source_line, detailed.source_line) as source_line,
+        coalesce(printed_line.function_class_code, detailed_row.function_code) as subject_code,
+        detailed_row.amount_total as expected,
+        printed_line.amount_total as actual,
+        coalesce(printed_line.source_line, detailed_row.source_line) as source_line,
         '01 类 line against the 03 类 row' as detail
-    from (
-        select * from summary_lines
-        where form = '01' and side = 'expenditure' and line_kind = 'class_line'
-    ) as summary
-    full outer join (select * from form03 where code_length = 3) as detailed
+    from form01_classes as printed_line
+    full outer join form03_classes as detailed_row
         on
-            summary.document_id = detailed.document_id
-            and summary.function_class_code = detailed.function_code
+            printed_line.document_id = detailed_row.document_id
+            and printed_line.function_class_code = detailed_row.function_code
     union all
     select
-        coalesce(summary.document_id, detailed.document_id),
+        coalesce(printed_line.document_id, detailed_row.document_id),
         'cross_form04_classes_vs_form05',
         '04',
         '05',
-        coalesce(summary.function_class_code, detailed.function_code),
-        detailed.amount_total,
-        summary.amount_general_budget,
-        coalesce(summary.source_line, detailed.source_line),
+        coalesce(printed_line.function_class_code, detailed_row.function_code),
+        detailed_row.amount_total,
+        printed_line.amount_general_budget,
+        coalesce(printed_line.source_line, detailed_row.source_line),
         '04 类 line (general public budget column) against the 05 类 row'
-    from (
-        select * from summary_lines
-        where form = '04' and side = 'expenditure' and line_kind = 'class_line'
-    ) as summary
-    full outer join (select * from form05 where code_length = 3) as detailed
+    from form04_classes as printed_line
+    full outer join form05_classes as detailed_row
         on
-            summary.document_id = detailed.document_id
-            and summary.function_class_code = detailed.function_code
+            printed_line.document_id = detailed_row.document_id
+            and printed_line.function_class_code = detailed_row.function_code
 ),
 
 total_pairs as (
     select
-        summary.document_id,
+        printed_line.document_id,
         'cross_form01_expenditure_total_vs_form03' as rule_id,
         '01' as form,
         '03' as other_form,
         'total' as subject_code,
-        detailed.amount_total as expected,
-        summary.amount_total as actual,
-        summary.source_line,
+        detailed_row.amount_total as expected,
+        printed_line.amount_total as actual,
+        printed_line.source_line,
         '01 本年支出合计 against the 03 合计' as detail
-    from summary_lines as summary
-    inner join form03 as detailed
-        on summary.document_id = detailed.document_id and detailed.row_kind = 'total'
-    where summary.form = '01' and summary.side = 'expenditure' and summary.line_kind = 'current_year_total'
+    from form01_totals as printed_line
+    inner join form03 as detailed_row
+        on printed_line.document_id = detailed_row.document_id and detailed_row.row_kind = 'total'
+    where printed_line.side = 'expenditure'
     union all
     select
-        summary.document_id,
+        printed_line.document_id,
         'cross_form01_income_total_vs_form02',
         '01',
         '02',
         'total',
-        detailed.amount_total,
-        summary.amount_total,
-        summary.source_line,
+        detailed_row.amount_total as expected,
+        printed_line.amount_total as actual,
+        printed_line.source_line,
         '01 本年收入合计 against the 02 合计'
-    from summary_lines as summary
-    inner join form02 as detailed
-        on summary.document_id = detailed.document_id and detailed.row_kind = 'total'
-    where summary.form = '01' and summary.side = 'income' and summary.line_kind = 'current_year_total'
+    from form01_totals as printed_line
+    inner join form02 as detailed_row
+        on printed_line.document_id = detailed_row.document_id and detailed_row.row_kind = 'total'
+    where printed_line.side = 'income'
     union all
     select
         general_budget.document_id,
@@ -126,9 +145,13 @@ both_forms_present as (
     select pairs.*
     from pairs
     where
-        exists (select 1 from forms where forms.document_id = pairs.document_id and forms.form = pairs.form)
+        exists (
+            select 1 from forms
+            where forms.document_id = pairs.document_id and forms.form = pairs.form
+        )
         and exists (
-            select 1 from forms where forms.document_id = pairs.document_id and forms.form = pairs.other_form
+            select 1 from forms
+            where forms.document_id = pairs.document_id and forms.form = pairs.other_form
         )
 ),
 

@@ -10,10 +10,10 @@
 
 with
 {% for form, model in coded_forms %}
-form{{ form }} as (
+    form{{ form }} as (
     {{ hierarchy_checks(ref(model), form, 'hierarchy_form' ~ form, 'function_code',
                         function_form_measures(form), 'total') }}
-),
+    ),
 {% endfor %}
 
 form06 as (
@@ -23,8 +23,8 @@ form06 as (
 
 final as (
     {%- for form, model in coded_forms %}
-    select * from form{{ form }}
-    union all
+        select * from form{{ form }}
+        union all
     {%- endfor %}
     select * from form06
 )

@@ -56,8 +56,8 @@ identities as (
         'identity_form' || income.form || '_sides_balance',
         'both_sides',
         expenditure.grand_total_line,
-        income.grand_total,
-        expenditure.grand_total,
+        income.grand_total as printed_total,
+        expenditure.grand_total as terms_sum,
         1,
         'income 总计 = expenditure 总计'
     from side_parts as income
