@@ -39,6 +39,7 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
     if not sections:
         raise IngestError("no standard form (公开01表 … 公开09表) found", file=source.name,
                           hint="is this a final-accounts disclosure? a scanned PDF needs OCR first")
+    _reject_truncated(source, sections[-1])
     forms: list[FormRow] = []
     rows: dict[str, list] = {table: [] for table in FORM_TABLES.values()}
     for section in sections:
@@ -59,3 +60,13 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
         parser_version=PARSER_VERSION,
     )
     return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)
+
+
+def _reject_truncated(source: SourceDocument, last_section) -> None:
+    """A file that ends inside a table was cut short: landing it would land half a form."""
+    table = last_section.table_lines()
+    last_printed = next((line for line in reversed(source.lines) if not line.is_blank), None)
+    if table and last_printed is not None and table[-1].number == last_printed.number:
+        raise IngestError("the file ends inside the table: it looks truncated", file=source.name,
+                          form=last_section.form, line=last_printed.number, page=last_printed.page,
+                          hint="download or extract the document again")
