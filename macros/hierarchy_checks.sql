@@ -2,7 +2,7 @@
     Children of a code are the codes two digits longer that start with it (201 -> 20101 ->
     2010101); children of the total row (row_kind = total_row_kind) are the 3-digit codes.
     The printed parent is the expected value, the sum of printed children the actual one;
-    a blank cell counts as nothing. A parent with no printed children is a leaf: no check.
+    a blank cell counts as nothing and adds no rounding to the tolerance. A parent with no printed children is a leaf: no check.
     Used by the audit model int_reconciliation__hierarchy and the generic test
     parent_equals_sum_of_children, so both judge the same way. -#}
 {% macro hierarchy_checks(relation, form, rule_id, code_column, measure_columns, total_row_kind=none) %}
@@ -42,7 +42,7 @@
             parent.measure,
             parent.amount as printed_amount,
             coalesce(parent.code, 'total') as parent_code,
-            count(*) as child_count,
+            count(child.amount) as printed_child_count,
             sum(coalesce(child.amount, 0)) as children_sum
         from amounts as parent
         inner join amounts as child
@@ -80,12 +80,12 @@
         {{ amount_check_columns(
             'coalesce(parent_sums.printed_amount, 0)',
             'parent_sums.children_sum',
-            sum_tolerance('parent_sums.child_count', 'form_precision.half_unit')
+            sum_tolerance('parent_sums.printed_child_count', 'form_precision.half_unit')
         ) }},
         form_precision.unit,
         parent_sums.source_line,
         'printed ' || parent_sums.parent_code || ' against the sum of its '
-        || parent_sums.child_count || ' printed children' as detail
+        || parent_sums.printed_child_count || ' printed children' as detail
     from parent_sums
     inner join form_precision on parent_sums.document_id = form_precision.document_id
 {% endmacro %}

@@ -15,3 +15,8 @@
 {% macro sum_tolerance(term_count, half_unit) -%}
     cast(({{ term_count }} + 1) * {{ half_unit }} as decimal(38, 6))
 {%- endmacro %}
+
+{#- How many of these columns hold a printed (non-blank) value: the n of sum_tolerance. -#}
+{% macro printed_count(columns) -%}
+    ({% for column in columns %}(case when {{ column }} is not null then 1 else 0 end){% if not loop.last %} + {% endif %}{% endfor %})
+{%- endmacro %}

@@ -12,7 +12,8 @@ with column_sums as (
         amount_total as printed_total,
         coalesce(amount_basic, 0) + coalesce(amount_project, 0) + coalesce(amount_remittance_to_superior, 0)
         + coalesce(amount_operating, 0) + coalesce(amount_subsidy_to_affiliates, 0) as terms_sum,
-        5 as term_count,
+        {{ printed_count(['amount_basic', 'amount_project', 'amount_remittance_to_superior',
+                          'amount_operating', 'amount_subsidy_to_affiliates']) }} as term_count,
         'total = basic + project + remittance + operating + subsidy to affiliates' as detail
     from {{ ref('stg_disclosures__form03_expenditure') }}
     union all
@@ -24,7 +25,7 @@ with column_sums as (
         coalesce(function_code, 'total'),
         amount_total,
         coalesce(amount_basic, 0) + coalesce(amount_project, 0),
-        2,
+        {{ printed_count(['amount_basic', 'amount_project']) }},
         'total = basic + project'
     from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
     union all
@@ -36,7 +37,7 @@ with column_sums as (
         coalesce(function_code, 'total'),
         amount_total,
         coalesce(amount_basic, 0) + coalesce(amount_project, 0),
-        2,
+        {{ printed_count(['amount_basic', 'amount_project']) }},
         'total = basic + project'
     from {{ ref('stg_disclosures__form08_state_capital_expenditure') }}
     union all
@@ -48,7 +49,7 @@ with column_sums as (
         coalesce(function_code, 'total'),
         amount_expenditure_total,
         coalesce(amount_expenditure_basic, 0) + coalesce(amount_expenditure_project, 0),
-        2,
+        {{ printed_count(['amount_expenditure_basic', 'amount_expenditure_project']) }},
         'expenditure total = basic + project'
     from {{ ref('stg_disclosures__form07_government_fund') }}
     union all
@@ -62,7 +63,8 @@ with column_sums as (
         coalesce(amount_fiscal_appropriation, 0) + coalesce(amount_superior_subsidy, 0)
         + coalesce(amount_business, 0) + coalesce(amount_operating, 0)
         + coalesce(amount_affiliated_remittance, 0) + coalesce(amount_other, 0),
-        6,
+        {{ printed_count(['amount_fiscal_appropriation', 'amount_superior_subsidy', 'amount_business',
+                          'amount_operating', 'amount_affiliated_remittance', 'amount_other']) }},
         'total = fiscal appropriation + superior subsidy + business + operating + affiliated + other'
     from {{ ref('stg_disclosures__form02_income') }}
 ),
@@ -76,7 +78,7 @@ category_classes as (
         document_id,
         expense_category,
         sum(coalesce(amount, 0)) as classes_sum,
-        count(*) as class_count,
+        count(amount) as class_count,
         string_agg(economic_code, ' + ' order by economic_code) as class_codes
     from economic_items
     where row_kind = 'class'

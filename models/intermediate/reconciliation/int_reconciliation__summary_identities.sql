@@ -15,9 +15,9 @@ side_parts as (
         max(source_line) filter (where line_kind = 'current_year_total') as current_year_total_line,
         max(source_line) filter (where line_kind = 'grand_total') as grand_total_line,
         sum(coalesce(amount_total, 0)) filter (where line_kind in ('income_source', 'class_line')) as lines_sum,
-        count(*) filter (where line_kind in ('income_source', 'class_line')) as line_count,
+        count(amount_total) filter (where line_kind in ('income_source', 'class_line')) as line_count,
         coalesce(sum(amount_total) filter (where line_kind = 'balance_line'), 0) as balances_sum,
-        count(*) filter (where line_kind = 'balance_line') as balance_count
+        count(amount_total) filter (where line_kind = 'balance_line') as balance_count
     from lines
     group by document_id, form, side
 ),

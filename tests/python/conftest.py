@@ -1,0 +1,74 @@
+"""Fixtures: the bundled document, and isolated copies of the dbt project built on it.
+
+A project copy holds its own landing and warehouse under tmp, so tests never touch the
+user's seeds/landing or warehouse/.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest.landing import land
+from ingest.parse import parse_document
+from ingest.source import read_text_document
+from ingest.warehouse import run_dbt
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+SAMPLE = PROJECT_DIR / "data" / "documents" / "wuchang-shidong-2023-final-accounts.txt"
+SAMPLE_ID = "dff0978169a0434c"
+_PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore", "models", "macros", "tests/generic",
+                  "tests/audit", "seeds/reference", "seeds/landing.yml"]
+
+
+@pytest.fixture(scope="session")
+def sample_lines() -> list[str]:
+    return SAMPLE.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="session")
+def parsed_sample():
+    return parse_document(read_text_document(SAMPLE))
+
+
+def copy_project(destination: Path) -> Path:
+    for name in _PROJECT_FILES:
+        source, target = PROJECT_DIR / name, destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    return destination
+
+
+def build_project(project: Path, documents: list[Path]) -> tuple[subprocess.CompletedProcess, Path]:
+    """Land the documents in the copy and run `dbt build` there; returns (result, warehouse)."""
+    land([parse_document(read_text_document(path)) for path in documents], project / "seeds" / "landing")
+    warehouse = project / "warehouse.duckdb"
+    result = run_dbt(["build", "--target-path", str(project / "target")], project, warehouse,
+                     capture=True)
+    return result, warehouse
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    """The bundled document built into a warehouse; fails loudly if the build does."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result, warehouse = build_project(project, [SAMPLE])
+    assert result.returncode == 0, result.stdout[-4000:]
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def query(sample_warehouse):
+    connection = duckdb.connect(str(sample_warehouse), read_only=True)
+
+    def run(sql: str, *params):
+        return connection.execute(sql, params).fetchall()
+
+    yield run
+    connection.close()

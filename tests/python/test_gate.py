@@ -1,0 +1,41 @@
+"""The register gate: removing a reviewed entry makes `dbt build` fail, and a failed build
+leaves the previous warehouse in place."""
+import shutil
+
+import duckdb
+import pytest
+
+from conftest import SAMPLE, copy_project
+from ingest.landing import land
+from ingest.parse import parse_document
+from ingest.source import read_text_document
+from ingest.warehouse import build_warehouse
+
+
+@pytest.mark.parametrize("removed_key, failing_test", [
+    # a code misprint is judged by the audit gate over fct_findings
+    ("02|2010106|codes_form02_in_form03", "FAIL 1 assert_findings_are_registered"),
+    # a hierarchy break already fails the generic test on staging, before any mart is built
+    ("05|22102|total", "FAIL 1 parent_equals_sum_of_children_stg_disclosures__form05"),
+])
+def test_removing_a_register_entry_fails_the_build_and_keeps_the_old_warehouse(
+        tmp_path, sample_warehouse, capsys, removed_key, failing_test):
+    project = copy_project(tmp_path / "project")
+    land([parse_document(read_text_document(SAMPLE))], project / "seeds" / "landing")
+    register = project / "seeds" / "reference" / "accepted_findings.csv"
+    lines = register.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if f",{removed_key}," not in line]
+    assert len(kept) == len(lines) - 1
+    register.write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+    warehouse = tmp_path / "fiscal.duckdb"
+    shutil.copy(sample_warehouse, warehouse)          # the previous, good warehouse
+    status = build_warehouse(project, warehouse, ["--target-path", str(project / "target")], capture=True)
+    output = capsys.readouterr()
+
+    assert status != 0
+    assert failing_test in output.out
+    assert "previous warehouse" in output.err
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone() == (9,)
+    assert not (tmp_path / "fiscal.duckdb.building").exists()

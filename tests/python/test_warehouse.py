@@ -1,0 +1,105 @@
+"""The warehouse built from the bundled document reproduces its printed values and findings."""
+from decimal import Decimal
+
+from conftest import SAMPLE_ID
+
+EXPECTED_FINDINGS = {
+    ("codes_form02_in_form03", "02|2010106|codes_form02_in_form03"),
+    ("header_department_matches_cover", "02|department|header_department_matches_cover"),
+    ("cross_form01_classes_vs_form03", "01|224|cross_form01_classes_vs_form03"),
+    ("identity_form01_expenditure_lines", "01|expenditure|identity_form01_expenditure_lines"),
+    ("cross_form04_classes_vs_form05", "04|224|cross_form04_classes_vs_form05"),
+    ("hierarchy_form05", "05|22102|total"),
+    ("hierarchy_form05", "05|22102|basic"),
+    ("hierarchy_form05", "05|total|total"),
+    ("hierarchy_form05", "05|total|project"),
+}
+
+
+def test_expenditure_leaves_add_up_to_the_printed_totals(query):
+    (total, basic, project), = query(
+        "select sum(total_amount_yuan), sum(basic_amount_yuan), sum(project_amount_yuan) "
+        "from marts.fct_expenditure_by_function where fund_scope = 'all_funds'")
+    assert (total, basic, project) == (Decimal("9598400.00"), Decimal("869900.00"), Decimal("8728500.00"))
+
+
+def test_leaf_values_and_provenance(query):
+    rows = query("select function_code, basic_amount_yuan, total_amount_yuan, total_amount_printed, unit, "
+                 "source_line from marts.fct_expenditure_by_function where fund_scope = 'all_funds' "
+                 "and function_code in ('2010301', '2100410') order by 1")
+    assert rows == [("2010301", Decimal("551100.00"), Decimal("551100.00"), Decimal("55.11"), "万元", 202),
+                    ("2100410", None, Decimal("2815000.00"), Decimal("281.5"), "万元", 229)]
+
+
+def test_general_budget_scope_is_the_truncated_form05_as_printed(query):
+    (total,), = query("select sum(total_amount_yuan) from marts.fct_expenditure_by_function "
+                      "where fund_scope = 'general_public_budget'")
+    assert total == Decimal("9571200.00")       # 959.84 - 0.36 (224 missing) - 2.36 (2210202/3 missing)
+
+
+def test_economic_items_and_printed_category_totals(query):
+    assert query("select amount_yuan, expense_category from marts.fct_basic_expenditure_by_economic_item "
+                 "where economic_code = '30231'") == [(Decimal("23700.00"), "public_use")]
+    (summary,) = query("select basic_expenditure_yuan, project_expenditure_yuan, personnel_expenditure_yuan, "
+                       "public_use_expenditure_yuan, three_public_actual_yuan from marts.mart_document_summary")
+    assert summary == (Decimal("869900.00"), Decimal("8728500.00"), Decimal("799300.00"),
+                       Decimal("70600.00"), Decimal("23700.00"))
+    # leaves are not the printed total: 301's items sum to 70.89 against a printed 70.9
+    assert query("select sum(amount_yuan) from marts.fct_basic_expenditure_by_economic_item "
+                 "where expense_category = 'personnel'") == [(Decimal("799200.00"),)]
+
+
+def test_three_public_expenses(query):
+    rows = query("select component, budget_amount_yuan, actual_amount_yuan from marts.fct_three_public_expenses "
+                 "order by component")
+    assert rows == [("overseas_travel", None, None), ("reception", None, None),
+                    ("vehicle_operation", Decimal("23700.00"), Decimal("23700.00")),
+                    ("vehicle_purchase", None, None)]
+
+
+def test_blank_income_cells_stay_null(query):
+    rows = query("select income_source, amount_yuan from marts.fct_income_by_function "
+                 "where function_code = '2010301' order by income_source")
+    assert dict(rows) == {"affiliated_remittance": None, "business": None, "fiscal_appropriation": Decimal("551100.00"),
+                          "operating": None, "other": None, "superior_subsidy": None}
+
+
+def test_dimensions(query):
+    assert query("select count(*) from marts.dim_function_classification where code_level = 'class'") == [(26,)]
+    assert query("select function_name, parent_code, class_name, section_name from marts.dim_function_classification "
+                 "where function_code = '2010301'") == [("行政运行", "20103", "一般公共服务支出",
+                                                         "政府办公厅（室）及相关机构事务")]
+    assert query("select economic_name, expense_category from marts.dim_economic_classification "
+                 "where economic_code in ('30106', '31013') order by 1") == [
+        ("伙食补助费", "personnel"), ("公务用车购置", "public_use")]
+    assert query("select department_name, fiscal_year, forms_found from marts.dim_document") == [
+        ("武汉市武昌区人民政府石洞街道办事处", 2023, "01,02,03,04,05,06,07,08,09")]
+
+
+def test_bi_mart_names_every_level_and_shares(query):
+    rows = query("select class_name, section_name, function_name, share_of_total from marts.mart_spending_by_function "
+                 "where fund_scope = 'all_funds' and function_code = '2100410'")
+    assert rows == [("卫生健康支出", "公共卫生", "突发公共卫生事件应急处理", Decimal("0.293278"))]
+    assert query("select sum(share_of_total) between 0.9999 and 1.0001 from marts.mart_spending_by_function "
+                 "where fund_scope = 'all_funds'") == [(True,)]
+
+
+def test_every_named_discrepancy_is_found_and_registered(query):
+    findings = query("select rule_id, check_key, is_registered from audit.fct_findings where document_id = ?",
+                     SAMPLE_ID)
+    assert {(rule, key) for rule, key, _ in findings} == EXPECTED_FINDINGS
+    assert all(registered for *_, registered in findings)
+
+
+def test_finding_figures(query):
+    rows = query("select check_key, expected_amount, actual_amount, difference, tolerance, source_line "
+                 "from audit.fct_findings where rule_id = 'hierarchy_form05' order by check_key")
+    assert rows[0] == ("05|22102|basic", Decimal("9.02"), Decimal("6.66"), Decimal("-2.36"), Decimal("0.01"), 353)
+    assert rows[-1] == ("05|total|total", Decimal("959.84"), Decimal("959.48"), Decimal("-0.36"),
+                        Decimal("0.035"), 308)
+
+
+def test_within_tolerance_is_a_pass_not_a_finding(query):
+    # 06: 302's printed items sum to 7.08 against 7.06 printed; 14 items allow (14 + 1) x 0.005
+    assert query("select outcome, difference, tolerance from audit.fct_reconciliation_results "
+                 "where check_key = '06|302|amount'") == [("pass", Decimal("0.02"), Decimal("0.075"))]
