@@ -34,3 +34,29 @@
             and register.check_key = {{ alias }}.check_key
     )
 {%- endmacro %}
+
+{#- The result rows of an identity rule. `identities` is a CTE with: document_id, rule_id,
+    form, subject_code, source_line, printed_total (expected), terms_sum (actual), term_count
+    (printed terms in terms_sum, for the tolerance) and detail. -#}
+{% macro identity_results(identities) %}
+    select
+        {{ identities }}.document_id,
+        {{ identities }}.rule_id,
+        {{ identities }}.form,
+        {{ identities }}.form || '|' || {{ identities }}.subject_code || '|' || {{ identities }}.rule_id as check_key,
+        {{ identities }}.subject_code,
+        'total' as measure,
+        {{ amount_check_columns(
+            'coalesce(' ~ identities ~ '.printed_total, 0)',
+            'coalesce(' ~ identities ~ '.terms_sum, 0)',
+            sum_tolerance(identities ~ '.term_count', 'form_precision.half_unit')
+        ) }},
+        form_precision.unit,
+        {{ identities }}.source_line,
+        {{ identities }}.detail
+    from {{ identities }}
+    inner join {{ ref('int_forms__precision') }} as form_precision
+        on
+            {{ identities }}.document_id = form_precision.document_id
+            and {{ identities }}.form = form_precision.form
+{% endmacro %}

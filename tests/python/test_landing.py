@@ -8,6 +8,7 @@ import yaml
 from conftest import PROJECT_DIR, SAMPLE, SAMPLE_ID
 from ingest import landing as landing_module
 from ingest.landing import LANDING_COLUMNS, land, landed_document_ids
+from ingest.model import FUNCTION_FORM_MEASURES
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 
@@ -83,3 +84,8 @@ def test_seed_column_types_cover_every_landing_column():
                 assert data_type == "decimal(18,4)", (name, column)
             if column.endswith("_code") or column == "form":
                 assert data_type == "varchar", (name, column)
+
+
+def test_dbt_measure_lists_match_the_landing_layout():
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    assert project["vars"]["function_form_measures"] == FUNCTION_FORM_MEASURES

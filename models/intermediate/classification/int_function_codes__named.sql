@@ -1,18 +1,7 @@
 {#- Every functional code printed in forms 02/03/05/07/08 plus the 26 standard 类, with one
     name each: the standard name for a 类, otherwise the name printed most often (03 first). -#}
 with printed as (
-    {%- for model in ['stg_disclosures__form02_income', 'stg_disclosures__form03_expenditure',
-                      'stg_disclosures__form05_general_budget_expenditure',
-                      'stg_disclosures__form07_government_fund',
-                      'stg_disclosures__form08_state_capital_expenditure'] %}
-        select
-            form,
-            function_code,
-            function_name
-        from {{ ref(model) }}
-        where row_kind = 'code'
-        {% if not loop.last %}union all{% endif %}
-    {%- endfor %}
+    select * from {{ ref('int_function_lines__unioned') }}
 ),
 
 standard_classes as (

@@ -6,18 +6,8 @@
     - names_summary_class_known: every 类 line of 01/04 is a standard 类 name;
     - header_department_matches_cover: the 部门 line of every form names the cover department. -#}
 with coded_lines as (
-    {%- for model in ['stg_disclosures__form02_income', 'stg_disclosures__form03_expenditure',
-                      'stg_disclosures__form05_general_budget_expenditure'] %}
-        select
-            document_id,
-            form,
-            source_line,
-            function_code,
-            function_name
-        from {{ ref(model) }}
-        where row_kind = 'code'
-        {% if not loop.last %}union all{% endif %}
-    {%- endfor %}
+    select * from {{ ref('int_function_lines__unioned') }}
+    where form in ('02', '03', '05')
 ),
 
 forms as (

@@ -155,32 +155,22 @@ both_forms_present as (
         )
 ),
 
-form_precision as (
-    select * from {{ ref('int_forms__precision') }}
+identities as (
+    select
+        document_id,
+        rule_id,
+        form,
+        subject_code,
+        source_line,
+        expected as printed_total,
+        actual as terms_sum,
+        1 as term_count,
+        detail
+    from both_forms_present
 ),
 
 final as (
-    select
-        both_forms_present.document_id,
-        both_forms_present.rule_id,
-        both_forms_present.form,
-        both_forms_present.form || '|' || both_forms_present.subject_code || '|'
-        || both_forms_present.rule_id as check_key,
-        both_forms_present.subject_code,
-        'total' as measure,
-        {{ amount_check_columns(
-            'coalesce(both_forms_present.expected, 0)',
-            'coalesce(both_forms_present.actual, 0)',
-            sum_tolerance(1, 'form_precision.half_unit')
-        ) }},
-        form_precision.unit,
-        both_forms_present.source_line,
-        both_forms_present.detail
-    from both_forms_present
-    inner join form_precision
-        on
-            both_forms_present.document_id = form_precision.document_id
-            and both_forms_present.form = form_precision.form
+    {{ identity_results('identities') }}
 )
 
 select * from final

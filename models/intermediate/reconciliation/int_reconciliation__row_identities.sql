@@ -110,31 +110,8 @@ identities as (
     select * from category_sums
 ),
 
-form_precision as (
-    select * from {{ ref('int_forms__precision') }}
-),
-
 final as (
-    select
-        identities.document_id,
-        identities.rule_id,
-        identities.form,
-        identities.form || '|' || identities.subject_code || '|' || identities.rule_id as check_key,
-        identities.subject_code,
-        'total' as measure,
-        {{ amount_check_columns(
-            'coalesce(identities.printed_total, 0)',
-            'identities.terms_sum',
-            sum_tolerance('identities.term_count', 'form_precision.half_unit')
-        ) }},
-        form_precision.unit,
-        identities.source_line,
-        identities.detail
-    from identities
-    inner join form_precision
-        on
-            identities.document_id = form_precision.document_id
-            and identities.form = form_precision.form
+    {{ identity_results('identities') }}
 )
 
 select * from final
