@@ -5,7 +5,7 @@ DBT    := $(VENV)/bin/dbt --no-send-anonymous-usage-stats
 STAMP  := $(VENV)/.installed-stamp
 TEST_WAREHOUSE := target/test/fiscal.duckdb
 
-.PHONY: setup build test ingest lint clean
+.PHONY: setup build test ingest lint quality clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,12 +26,18 @@ lint: ingest
 	$(VENV)/bin/sqlfluff lint models tests/audit
 
 ## every test: pytest (parsers, landing, warehouse values, the gate), dbt parse --warn-error,
-## sqlfluff, then dbt build with all its tests into a scratch warehouse
+## sqlfluff, dbt build with all its tests into a scratch warehouse, then the Great Expectations
+## checkpoint on it (Data Docs in target/data_docs/)
 test: ingest
 	$(PY) -m pytest
 	$(DBT) parse --warn-error --project-dir . --profiles-dir .
 	$(VENV)/bin/sqlfluff lint models tests/audit
 	$(PY) -m ingest --warehouse $(TEST_WAREHOUSE) build
+	$(PY) -m quality.checkpoint --warehouse $(TEST_WAREHOUSE) --docs target/data_docs
+
+## the Great Expectations checkpoint on the warehouse of `make build`
+quality: setup
+	$(PY) -m quality.checkpoint
 
 clean:
 	rm -rf target seeds/landing warehouse/*.duckdb* logs

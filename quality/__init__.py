@@ -1,0 +1,2 @@
+"""Great Expectations checkpoint over the marts and audit marts (pandas route: DuckDB query ->
+DataFrame -> GX), with Data Docs."""
