@@ -24,10 +24,12 @@ def summarise(warehouse: Path) -> str:
             schema = "audit" if mart in AUDIT_MARTS else "marts"
             count = con.execute(f"select count(*) from {schema}.{mart}").fetchone()[0]
             lines.append(f"  {mart:<42} {count:>7}")
-        checks, fails, registered = con.execute(
-            "select count(*), count(*) filter (where outcome = 'fail'), "
-            "(select count(*) from audit.fct_findings where is_registered) "
-            "from audit.fct_reconciliation_results").fetchone()
-        lines.append(f"Reconciliation: {checks} checks, {fails} findings ({registered} registered with a reason, "
-                     f"{fails - registered} unregistered)")
+        outcomes = dict(con.execute(
+            "select outcome, count(*) from audit.fct_reconciliation_results group by outcome").fetchall())
+        fails = outcomes.get("fail", 0)
+        registered = con.execute("select count(*) from audit.fct_findings where is_registered").fetchone()[0]
+        lines.append(f"Reconciliation: {sum(outcomes.values())} results: {outcomes.get('pass', 0)} pass, "
+                     f"{fails} fail ({registered} registered with a reason, {fails - registered} unregistered), "
+                     f"{outcomes.get('not_applicable', 0)} not applicable, "
+                     f"{outcomes.get('insufficient_data', 0)} insufficient data")
     return "\n".join(lines)

@@ -103,3 +103,14 @@ def test_within_tolerance_is_a_pass_not_a_finding(query):
     # 06: 302's printed items sum to 7.08 against 7.06 printed; 14 items allow (14 + 1) x 0.005
     assert query("select outcome, difference, tolerance from audit.fct_reconciliation_results "
                  "where check_key = '06|302|amount'") == [("pass", Decimal("0.02"), Decimal("0.075"))]
+
+
+def test_empty_forms_make_their_rules_not_applicable_not_a_pass(query):
+    rows = query("select rule_id, outcome, detail from audit.fct_reconciliation_results "
+                 "where form in ('07', '08') and rule_id <> 'header_department_matches_cover' order by rule_id")
+    assert [(rule, outcome) for rule, outcome, _ in rows] == [
+        ("hierarchy_form07", "not_applicable"), ("hierarchy_form08", "not_applicable"),
+        ("identity_form07_expenditure_columns", "not_applicable"), ("identity_form08_total_columns", "not_applicable")]
+    assert all("printed without amounts: 说明：我部门没有" in detail for *_, detail in rows)
+    assert query("select outcome, count(*) from audit.fct_reconciliation_results group by 1 order by 1") == [
+        ("fail", 9), ("not_applicable", 4), ("pass", 796)]

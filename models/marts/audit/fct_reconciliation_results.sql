@@ -1,14 +1,23 @@
-{#- One row per (document, rule, check_key): every check that ran, passed or failed. -#}
-with checks as (
-    select * from {{ ref('int_reconciliation__hierarchy') }}
-    union all
-    select * from {{ ref('int_reconciliation__row_identities') }}
-    union all
-    select * from {{ ref('int_reconciliation__summary_identities') }}
-    union all
-    select * from {{ ref('int_reconciliation__cross_form') }}
-    union all
-    select * from {{ ref('int_reconciliation__codes_and_names') }}
+{#- One row per (document, rule, check_key): every check that ran (pass / fail), or one row per
+    rule that could not judge the document (not_applicable / insufficient_data). -#}
+with coverage as (
+    select * from {{ ref('int_reconciliation__coverage') }}
+),
+
+checks as (
+    select * from {{ ref('int_reconciliation__checks_unioned') }}
+),
+
+results as (
+    {#- a rule that could not judge a document has one coverage row instead of its checks -#}
+    select * from checks
+    where
+        not exists (
+            select 1 from coverage
+            where coverage.document_id = checks.document_id and coverage.rule_id = checks.rule_id
+        )
+    union all by name
+    select * from coverage
 ),
 
 rules as (
@@ -17,24 +26,24 @@ rules as (
 
 final as (
     select
-        checks.document_id || '|' || checks.rule_id || '|' || checks.check_key as result_id,
-        checks.document_id,
-        checks.rule_id,
+        results.document_id || '|' || results.rule_id || '|' || results.check_key as result_id,
+        results.document_id,
+        results.rule_id,
         rules.severity,
-        checks.form,
-        checks.check_key,
-        checks.subject_code,
-        checks.measure,
-        checks.outcome,
-        checks.expected_amount,
-        checks.actual_amount,
-        checks.difference,
-        checks.tolerance,
-        checks.unit,
-        checks.source_line,
-        checks.detail
-    from checks
-    left join rules on checks.rule_id = rules.rule_id
+        results.form,
+        results.check_key,
+        results.subject_code,
+        results.measure,
+        results.outcome,
+        results.expected_amount,
+        results.actual_amount,
+        results.difference,
+        results.tolerance,
+        results.unit,
+        results.source_line,
+        results.detail
+    from results
+    left join rules on results.rule_id = rules.rule_id
 )
 
 select * from final

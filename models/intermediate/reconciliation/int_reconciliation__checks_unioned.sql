@@ -1,0 +1,15 @@
+{#- Every check of every rule, in the common shape (see macros/reconciliation_checks.sql). -#}
+with checks as (
+    {%- for model in ['int_reconciliation__hierarchy', 'int_reconciliation__row_identities',
+                      'int_reconciliation__summary_identities', 'int_reconciliation__cross_form',
+                      'int_reconciliation__codes_and_names'] %}
+        select * from {{ ref(model) }}
+        {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+),
+
+final as (
+    select * from checks
+)
+
+select * from final

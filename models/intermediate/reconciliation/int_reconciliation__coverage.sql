@@ -1,0 +1,102 @@
+{#- For every landed document and catalogue rule, whether the rule could judge the document:
+    - insufficient_data: a form the rule reads is not in the document;
+    - not_applicable: the forms are there but one is printed without amounts (an empty 07/08
+      with its 说明), or the document printed nothing the rule checks (no rows to compare).
+    Documents and rules with neither get no row here: their checks stand. -#}
+with documents as (
+    select * from {{ ref('stg_disclosures__documents') }}
+),
+
+forms as (
+    select * from {{ ref('stg_disclosures__forms') }}
+),
+
+rules as (
+    select * from {{ ref('rule_catalogue') }}
+),
+
+rule_forms as (
+    select
+        rule_id,
+        unnest(string_split(required_forms, ' ')) as form
+    from rules
+    where coalesce(required_forms, '') <> ''
+),
+
+check_counts as (
+    select
+        document_id,
+        rule_id,
+        count(*) as check_count
+    from {{ ref('int_reconciliation__checks_unioned') }}
+    group by document_id, rule_id
+),
+
+form_status as (
+    select
+        documents.document_id,
+        rules.rule_id,
+        string_agg(rule_forms.form, ' ' order by rule_forms.form)
+        filter (where rule_forms.form is not null and forms.form is null) as missing_forms,
+        string_agg(rule_forms.form, ' ' order by rule_forms.form)
+        filter (where forms.form is not null and not forms.has_amounts) as empty_forms,
+        min(forms.empty_note) filter (where forms.form is not null and not forms.has_amounts) as empty_note
+    from documents
+    cross join rules
+    left join rule_forms on rules.rule_id = rule_forms.rule_id
+    left join forms
+        on
+            documents.document_id = forms.document_id
+            and rule_forms.form = forms.form
+    group by documents.document_id, rules.rule_id
+),
+
+judged as (
+    select
+        form_status.document_id,
+        form_status.rule_id,
+        coalesce(
+            split_part(form_status.missing_forms, ' ', 1), split_part(form_status.empty_forms, ' ', 1)
+        ) as form,
+        case
+            when form_status.missing_forms is not null then 'insufficient_data'
+            when form_status.empty_forms is not null then 'not_applicable'
+            when coalesce(check_counts.check_count, 0) = 0 then 'not_applicable'
+        end as outcome,
+        case
+            when form_status.missing_forms is not null
+                then 'form ' || form_status.missing_forms || ' not in the document'
+            when form_status.empty_forms is not null
+                then
+                    'form ' || form_status.empty_forms || ' printed without amounts'
+                    || coalesce(': ' || form_status.empty_note, '')
+            else 'nothing printed that this rule compares'
+        end as detail
+    from form_status
+    left join check_counts
+        on
+            form_status.document_id = check_counts.document_id
+            and form_status.rule_id = check_counts.rule_id
+),
+
+final as (
+    select
+        document_id,
+        rule_id,
+        nullif(form, '') as form,
+        rule_id || '|coverage' as check_key,
+        cast(null as varchar) as subject_code,
+        cast(null as varchar) as measure,
+        cast(null as decimal(38, 6)) as expected_amount,
+        cast(null as decimal(38, 6)) as actual_amount,
+        cast(null as decimal(38, 6)) as difference,
+        cast(null as decimal(38, 6)) as tolerance,
+        cast(null as varchar) as unit,
+        cast(null as integer) as source_line,
+        detail,
+        outcome
+    from judged
+    where outcome is not null
+)
+
+select * from final
