@@ -8,8 +8,8 @@ import duckdb
 MARTS = ["dim_document", "dim_department", "dim_function_classification", "dim_economic_classification",
          "fct_expenditure_by_function", "fct_income_by_function", "fct_basic_expenditure_by_economic_item",
          "fct_three_public_expenses", "fct_budget_summary", "mart_spending_by_function",
-         "mart_spending_by_economic_item", "mart_document_summary", "fct_reconciliation_results", "fct_findings"]
-AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings"}
+         "mart_spending_by_economic_item", "mart_document_summary", "fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary"]
+AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary"}
 
 
 def summarise(warehouse: Path) -> str:
