@@ -60,3 +60,23 @@
             {{ identities }}.document_id = form_precision.document_id
             and {{ identities }}.form = form_precision.form
 {% endmacro %}
+
+{#- The failing rows of one rule that the register does not accept: the body of each test in
+    tests/rules/ (one per catalogue rule), with the figures a reviewer needs. -#}
+{% macro unregistered_failures_of(rule_id) %}
+    select
+        result_id,
+        document_id,
+        form,
+        check_key,
+        subject_code,
+        measure,
+        expected_amount,
+        actual_amount,
+        difference,
+        tolerance,
+        source_line,
+        detail
+    from {{ ref('fct_findings') }}
+    where rule_id = '{{ rule_id }}' and not is_registered
+{% endmacro %}

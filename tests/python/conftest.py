@@ -21,7 +21,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 SAMPLE = PROJECT_DIR / "data" / "documents" / "wuchang-shidong-2023-final-accounts.txt"
 SAMPLE_ID = "dff0978169a0434c"
 _PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore", "models", "macros", "tests/generic",
-                  "tests/audit", "seeds/reference", "seeds/landing.yml"]
+                  "tests/audit", "tests/rules", "seeds/reference", "seeds/landing.yml"]
 
 
 @pytest.fixture(scope="session")

@@ -12,14 +12,15 @@ from ingest.source import read_text_document
 from ingest.warehouse import build_warehouse
 
 
-@pytest.mark.parametrize("removed_key, failing_test", [
-    # a code misprint is judged by the audit gate over fct_findings
-    ("02|2010106|codes_form02_in_form03", "FAIL 1 assert_findings_are_registered"),
+@pytest.mark.parametrize("removed_key, failing_tests", [
+    # a code misprint is judged over fct_findings: by its rule's own test and the overall gate
+    ("02|2010106|codes_form02_in_form03",
+     ["FAIL 1 assert_rule__codes_form02_in_form03", "FAIL 1 assert_findings_are_registered"]),
     # a hierarchy break already fails the generic test on staging, before any mart is built
-    ("05|22102|total", "FAIL 1 parent_equals_sum_of_children_stg_disclosures__form05"),
+    ("05|22102|total", ["FAIL 1 parent_equals_sum_of_children_stg_disclosures__form05"]),
 ])
 def test_removing_a_register_entry_fails_the_build_and_keeps_the_old_warehouse(
-        tmp_path, sample_warehouse, capsys, removed_key, failing_test):
+        tmp_path, sample_warehouse, capsys, removed_key, failing_tests):
     project = copy_project(tmp_path / "project")
     land([parse_document(read_text_document(SAMPLE))], project / "seeds" / "landing")
     register = project / "seeds" / "reference" / "accepted_findings.csv"
@@ -34,7 +35,8 @@ def test_removing_a_register_entry_fails_the_build_and_keeps_the_old_warehouse(
     output = capsys.readouterr()
 
     assert status != 0
-    assert failing_test in output.out
+    for failing_test in failing_tests:
+        assert failing_test in output.out
     assert "previous warehouse" in output.err
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         assert connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone() == (9,)

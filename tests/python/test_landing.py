@@ -89,3 +89,12 @@ def test_seed_column_types_cover_every_landing_column():
 def test_dbt_measure_lists_match_the_landing_layout():
     project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
     assert project["vars"]["function_form_measures"] == FUNCTION_FORM_MEASURES
+
+
+def test_every_catalogue_rule_has_its_own_dbt_test():
+    with (PROJECT_DIR / "seeds" / "reference" / "rule_catalogue.csv").open(encoding="utf-8") as handle:
+        rules = {row["rule_id"] for row in csv.DictReader(handle)}
+    tests = {path.stem.removeprefix("assert_rule__"): path.read_text(encoding="utf-8")
+             for path in (PROJECT_DIR / "tests" / "rules").glob("assert_rule__*.sql")}
+    assert set(tests) == rules
+    assert all(f"unregistered_failures_of('{rule}')" in body for rule, body in tests.items())
