@@ -2,7 +2,8 @@
 with checks as (
     {%- for model in ['int_reconciliation__hierarchy', 'int_reconciliation__row_identities',
                       'int_reconciliation__summary_identities', 'int_reconciliation__cross_form',
-                      'int_reconciliation__codes_and_names'] %}
+                      'int_reconciliation__codes_and_names', 'int_reconciliation__fund_identities',
+                      'int_reconciliation__three_public'] %}
         select * from {{ ref(model) }}
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}

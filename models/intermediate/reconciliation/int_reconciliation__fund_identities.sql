@@ -1,0 +1,168 @@
+{#- Form 04 by fund, and the forms that must agree with its fund columns:
+    - identity_form04_fund_columns: every 04 expenditure line, 合计 = general budget + government
+      fund + state capital columns;
+    - identity_form04_fund_balance: per fund, income + opening balance = expenditure + closing
+      balance (income side rows by fund name, expenditure side by fund column);
+    - cross_form02_fiscal_vs_form04: 02 合计 财政拨款收入 = 04 本年收入合计;
+    - cross_form07_vs_form04 / cross_form08_vs_form04: 07 / 08 合计 expenditure = 04's government
+      fund / state capital column of 本年支出合计 (an empty 07 or 08 must meet a blank column). -#}
+with lines as (
+    select * from {{ ref('int_summary_lines__coded') }}
+    where form = '04'
+),
+
+funds as (
+    select
+        'general_budget' as fund,
+        '一般公共预算' as fund_word
+    union all
+    select
+        'government_fund',
+        '政府性基金'
+    union all
+    select
+        'state_capital',
+        '国有资本经营'
+),
+
+fund_columns as (
+    select
+        document_id,
+        '04' as form,
+        'identity_form04_fund_columns' as rule_id,
+        row_no || '' as subject_code,
+        source_line,
+        amount_total as printed_total,
+        coalesce(amount_general_budget, 0) + coalesce(amount_government_fund, 0)
+        + coalesce(amount_state_capital, 0) as terms_sum,
+        {{ printed_count(['amount_general_budget', 'amount_government_fund', 'amount_state_capital']) }}
+            as term_count,
+        item_name || ': 合计 = 一般公共预算 + 政府性基金 + 国有资本经营' as detail
+    from lines
+    where side = 'expenditure'
+),
+
+expenditure_side as (
+    select
+        document_id,
+        line_kind,
+        unnest([
+            { 'fund': 'general_budget', 'amount': amount_general_budget },
+            { 'fund': 'government_fund', 'amount': amount_government_fund },
+            { 'fund': 'state_capital', 'amount': amount_state_capital }
+        ]) as by_fund
+    from lines
+    where side = 'expenditure' and line_kind in ('current_year_total', 'balance_line')
+),
+
+fund_flows as (
+    select
+        funds.fund,
+        documents.document_id,
+        (
+            select sum(lines.amount_total) from lines
+            where
+                lines.document_id = documents.document_id and lines.side = 'income'
+                and lines.line_kind = 'income_source' and contains(lines.item_name, funds.fund_word)
+        ) as income,
+        (
+            select sum(lines.amount_total) from lines
+            where
+                lines.document_id = documents.document_id and lines.side = 'income'
+                and lines.line_kind = 'balance_detail' and contains(lines.item_name, funds.fund_word)
+        ) as opening,
+        (
+            select sum(expenditure_side.by_fund.amount) from expenditure_side
+            where
+                expenditure_side.document_id = documents.document_id
+                and expenditure_side.line_kind = 'current_year_total'
+                and expenditure_side.by_fund.fund = funds.fund
+        ) as expenditure,
+        (
+            select sum(expenditure_side.by_fund.amount) from expenditure_side
+            where
+                expenditure_side.document_id = documents.document_id
+                and expenditure_side.line_kind = 'balance_line'
+                and expenditure_side.by_fund.fund = funds.fund
+        ) as closing
+    from (select distinct document_id from lines) as documents
+    cross join funds
+),
+
+fund_balances as (
+    select
+        document_id,
+        '04' as form,
+        'identity_form04_fund_balance' as rule_id,
+        fund as subject_code,
+        cast(null as integer) as source_line,
+        coalesce(income, 0) + coalesce(opening, 0) as printed_total,
+        coalesce(expenditure, 0) + coalesce(closing, 0) as terms_sum,
+        {{ printed_count(['income', 'opening', 'expenditure', 'closing']) }} as term_count,
+        fund || ': income + opening balance = expenditure + closing balance' as detail
+    from fund_flows
+),
+
+income_totals as (
+    select * from lines
+    where side = 'income' and line_kind = 'current_year_total'
+),
+
+expenditure_totals as (
+    select * from lines
+    where side = 'expenditure' and line_kind = 'current_year_total'
+),
+
+fiscal_income as (
+    select
+        income_totals.document_id,
+        '02' as form,
+        'cross_form02_fiscal_vs_form04' as rule_id,
+        'fiscal_appropriation' as subject_code,
+        form02.source_line,
+        income_totals.amount_total as printed_total,
+        form02.amount_fiscal_appropriation as terms_sum,
+        1 as term_count,
+        '02 合计 财政拨款收入 against the 04 本年收入合计' as detail
+    from income_totals
+    inner join {{ ref('stg_disclosures__form02_income') }} as form02
+        on income_totals.document_id = form02.document_id and form02.row_kind = 'total'
+),
+
+fund_forms as (
+    {%- for form, model, column in [
+        ('07', 'stg_disclosures__form07_government_fund', 'amount_government_fund'),
+        ('08', 'stg_disclosures__form08_state_capital_expenditure', 'amount_state_capital')] %}
+        select
+            expenditure_totals.document_id,
+            '04' as form,
+            'cross_form{{ form }}_vs_form04' as rule_id,
+            'total' as subject_code,
+            expenditure_totals.source_line,
+            expenditure_totals.{{ column }} as printed_total,
+            fund_form.{{ 'amount_expenditure_total' if form == '07' else 'amount_total' }} as terms_sum,
+            1 as term_count,
+            '{{ form }} 合计 expenditure against the 04 本年支出合计 {{ column | replace("amount_", "") }} column'
+                as detail
+        from expenditure_totals
+        left join {{ ref(model) }} as fund_form
+            on expenditure_totals.document_id = fund_form.document_id and fund_form.row_kind = 'total'
+        {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+),
+
+identities as (
+    select * from fund_columns
+    union all
+    select * from fund_balances
+    union all
+    select * from fiscal_income
+    union all
+    select * from fund_forms
+),
+
+final as (
+    {{ identity_results('identities') }}
+)
+
+select * from final
