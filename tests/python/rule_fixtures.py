@@ -1,0 +1,237 @@
+"""Fixture documents for the reconciliation rules, made from the bundled disclosure.
+
+- REPAIRED: the bundled document with its printed mistakes corrected (01's missing 224 line,
+  02's 2010106 and 石湖 header, 05's truncated tail). Every rule passes on it: the positive
+  fixture of all rules but those of forms 07/08, which the sample prints empty.
+- FUNDS: a small synthetic document with consistent 07 and 08 tables: the positive fixture of
+  the 07/08 rules and the base of their negative ones.
+- NEGATIVE_FIXTURES: per rule, the fewest printed cells changed (on REPAIRED, FUNDS or a copy
+  keeping only some forms) so that this rule fails. Where the rules' arithmetic makes one rule
+  fail only together with another, the fixture names both and says why.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from conftest import SAMPLE
+
+COVER_LINES = 6  # title, department line, date: what the cover reader needs
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Set one cell: in form `form`, on the one line holding a cell equal to `match` (or, with
+    last=True, the last such line: a 合计 row below a header that also says 合计)."""
+    form: str
+    match: str
+    column: int
+    value: str
+    last: bool = False
+
+
+@dataclass
+class Fixture:
+    rule_id: str
+    base: str                       # repaired / funds / repaired_with_funds_07 / … / forms:01,03
+    edits: list[Edit]
+    fails: set[str] = field(default_factory=set)   # expected failing rules; default {rule_id}
+    why: str = ""
+
+    @property
+    def expected_failures(self) -> set[str]:
+        return self.fails or {self.rule_id}
+
+
+def _original() -> list[str]:
+    return SAMPLE.read_text(encoding="utf-8").split("\n")
+
+
+def _section_ranges(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """0-based [start, end) of each form, found with the project's own section locator."""
+    from ingest.forms.sections import locate_sections
+    from ingest.source import SourceDocument, SourceLine
+
+    document = SourceDocument(SAMPLE, "fixture", "", "txt",
+                              [SourceLine(i, text) for i, text in enumerate(lines, start=1)])
+    return {s.form: (s.title_line.number - 1, s.end_line) for s in locate_sections(document)}
+
+
+def _set_line(lines: list[str], old: str, new: str) -> None:
+    positions = [i for i, line in enumerate(lines) if line == old]
+    assert len(positions) == 1, (old, positions)
+    lines[positions[0]] = new
+
+
+def repaired() -> list[str]:
+    lines = _original()
+    _set_line(lines, "\t22\t\t二十二、灾害防治及应急管理支出\t53\t", "\t22\t\t二十二、灾害防治及应急管理支出\t53\t0.36")
+    _set_line(lines, "部门：武汉市武昌区人民政府石湖街道办事处\t\t\t\t\t\t\t\t单位：万元",
+              "部门：武汉市武昌区人民政府石洞街道办事处\t\t\t\t\t\t\t\t单位：万元")
+    _set_line(lines, "2010106\t代表工作\t3.28\t3.28\t\t\t\t\t", "2010108\t代表工作\t3.28\t3.28\t\t\t\t\t")
+    end_of_05 = lines.index("2210201\t住房公积金\t6.66\t6.66\t") + 1
+    lines[end_of_05:end_of_05] = ["2210202\t提租补贴\t1.31\t1.31\t", "2210203\t购房补贴\t1.05\t1.05\t",
+                                  "224\t灾害防治及应急管理支出\t0.36\t\t0.36", "22401\t应急管理事务\t0.36\t\t0.36",
+                                  "2240108\t应急救援\t0.36\t\t0.36"]
+    return lines
+
+
+FUNDS_07 = [
+    "政府性基金预算财政拨款收入支出决算表\t\t\t\t\t\t\t公开07表",
+    "部门：武汉市武昌区人民政府石洞街道办事处\t\t\t\t\t\t单位：万元\t",
+    "科目代码\t科目名称\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余",
+    "\t\t\t\t小计\t基本支出\t项目支出\t",
+    "栏次\t\t1\t2\t3\t4\t5\t6",
+    "合计\t\t1.00\t10.00\t9.00\t\t9.00\t2.00",
+    "212\t城乡社区支出\t1.00\t10.00\t9.00\t\t9.00\t2.00",
+    "21208\t国有土地使用权出让收入安排的支出\t1.00\t10.00\t9.00\t\t9.00\t2.00",
+    "2120899\t其他国有土地使用权出让收入安排的支出\t1.00\t10.00\t9.00\t\t9.00\t2.00",
+    "",
+    "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。",
+    "",
+]
+FUNDS_08 = [
+    "国有资本经营预算财政拨款支出决算表\t\t\t\t",
+    "部门：武汉市武昌区人民政府石洞街道办事处\t\t\t\t公开08表",
+    "\t\t\t\t单位：万元",
+    "项目\t\t本年支出\t\t",
+    "科目代码\t科目名称\t合计\t基本支出\t项目支出",
+    "\t栏次\t1\t2\t3",
+    "\t合计\t5.00\t\t5.00",
+    "223\t国有资本经营预算支出\t5.00\t\t5.00",
+    "22301\t解决历史遗留问题及改革成本支出\t5.00\t\t5.00",
+    "2230199\t其他解决历史遗留问题及改革成本支出\t5.00\t\t5.00",
+    "",
+    "注：本表反映部门本年度国有资本经营预算财政拨款支出情况。",
+    "",
+]
+
+
+def base_lines(base: str) -> list[str]:
+    lines = repaired()
+    if base == "repaired":
+        return lines
+    if base == "funds":
+        return [*lines[:COVER_LINES], *FUNDS_07, *FUNDS_08]
+    ranges = _section_ranges(lines)
+    if base.startswith("repaired_with_funds_"):
+        form = base.removeprefix("repaired_with_funds_")
+        start, end = ranges[form]
+        return [*lines[:start], *(FUNDS_07 if form == "07" else FUNDS_08), *lines[end:]]
+    if base.startswith("forms:"):
+        kept = [*lines[:COVER_LINES]]
+        for form in base.removeprefix("forms:").split(","):
+            start, end = ranges[form]
+            kept.extend(lines[start:end])
+        return kept
+    raise ValueError(base)
+
+
+def apply(lines: list[str], edits: list[Edit]) -> list[str]:
+    lines = list(lines)
+    ranges = _section_ranges(lines)
+    for edit in edits:
+        start, end = ranges[edit.form]
+        hits = [i for i in range(start, end) if edit.match in lines[i].split("\t")]
+        assert len(hits) == 1 or (edit.last and hits), (edit, hits)
+        cells = lines[hits[-1]].split("\t")
+        cells.extend([""] * (edit.column + 1 - len(cells)))
+        cells[edit.column] = edit.value
+        lines[hits[-1]] = "\t".join(cells)
+    return lines
+
+
+def _column(form: str, rows: list[str], column: int, value: str) -> list[Edit]:
+    return [Edit(form, row, column, value, last=row == "合计") for row in rows]
+
+
+_FOUR_04_INCOME_FUND = ("every 04 income line is a fund's income, so a wrong income line also breaks that "
+                        "fund's balance")
+NEGATIVE_FIXTURES = [
+    # hierarchy: one 项 raised in every column of its row, so the row still adds up
+    Fixture("hierarchy_form02", "repaired", _column("02", ["2010301"], 2, "56.11") + _column("02", ["2010301"], 3, "56.11")),
+    Fixture("hierarchy_form03", "repaired", _column("03", ["2010301"], 2, "56.11") + _column("03", ["2010301"], 3, "56.11")),
+    Fixture("hierarchy_form05", "repaired", _column("05", ["2010301"], 2, "56.11") + _column("05", ["2010301"], 3, "56.11")),
+    Fixture("hierarchy_form06", "repaired", [Edit("06", "30101", 2, "13.57")]),
+    Fixture("hierarchy_form07", "funds", [Edit("07", "2120899", 3, "11.00")]),
+    Fixture("hierarchy_form08", "funds", [Edit("08", "2230199", 2, "6.00"), Edit("08", "2230199", 4, "6.00")]),
+    # row identities: a column added consistently down one branch, so the hierarchy holds
+    Fixture("identity_form02_total_sources", "repaired", _column("02", ["合计", "201", "20103", "2010301"], 4, "1.00")),
+    Fixture("identity_form03_total_columns", "repaired", _column("03", ["合计", "201", "20103", "2010301"], 6, "1.00")),
+    Fixture("identity_form05_total_columns", "repaired",
+            [Edit("05", "合计", 4, "873.85"), Edit("05", "201", 4, "93"), Edit("05", "20103", 4, "80.95"),
+             Edit("05", "2010302", 4, "80.95")]),
+    Fixture("identity_form07_expenditure_columns", "funds", _column("07", ["合计", "212", "21208", "2120899"], 5, "1.00")),
+    Fixture("identity_form08_total_columns", "funds", _column("08", ["合计", "223", "22301", "2230199"], 3, "1.00")),
+    Fixture("identity_form06_personnel_total", "repaired", [Edit("06", "303", 2, "10.03"), Edit("06", "30302", 2, "7.9")]),
+    Fixture("identity_form06_public_use_total", "repaired", [Edit("06", "310", 8, "1.00"), Edit("06", "31002", 8, "1.00")]),
+    # forms 01 and 04
+    Fixture("identity_form01_income_lines", "repaired", [Edit("01", "一、一般公共预算财政拨款收入", 2, "960.84")]),
+    Fixture("identity_form01_expenditure_lines", "forms:01", [Edit("01", "一、一般公共服务支出", 5, "148.11")],
+            why="on the whole document the same change also breaks 01 against 03"),
+    Fixture("identity_form01_grand_totals", "repaired", [Edit("01", "总计", 2, "960.84"), Edit("01", "总计", 5, "960.84")]),
+    Fixture("identity_form01_sides_balance", "forms:01",
+            [Edit("01", "一、一般公共预算财政拨款收入", 2, "960.84"), Edit("01", "本年收入合计", 2, "960.84"),
+             Edit("01", "总计", 2, "960.84")],
+            why="on the whole document 01's income total would also disagree with 02"),
+    Fixture("identity_form04_income_lines", "forms:04", [Edit("04", "一、一般公共预算财政拨款", 2, "960.84")],
+            fails={"identity_form04_income_lines", "identity_form04_fund_balance"}, why=_FOUR_04_INCOME_FUND),
+    Fixture("identity_form04_expenditure_lines", "forms:04",
+            [Edit("04", "一、一般公共服务支出", 5, "148.11"), Edit("04", "一、一般公共服务支出", 6, "148.11")],
+            why="on the whole document the same change also breaks 04 against 05"),
+    Fixture("identity_form04_grand_totals", "repaired",
+            [Edit("04", "总计", 2, "960.84"), Edit("04", "总计", 5, "960.84"), Edit("04", "总计", 6, "960.84")]),
+    Fixture("identity_form04_sides_balance", "forms:04",
+            [Edit("04", "一、一般公共预算财政拨款", 2, "960.84"), Edit("04", "本年收入合计", 2, "960.84"),
+             Edit("04", "总计", 2, "960.84")],
+            fails={"identity_form04_sides_balance", "identity_form04_fund_balance"},
+            why="the per-fund balances add up to the two sides' totals: the sides cannot disagree alone"),
+    Fixture("identity_form04_fund_columns", "forms:04", [Edit("04", "一、一般公共服务支出", 6, "148.11")],
+            why="on the whole document the general-budget column is also compared with 05"),
+    Fixture("identity_form04_fund_balance", "repaired", [Edit("04", "一般公共预算财政拨款", 2, "1.00", last=True)]),
+    # 09
+    Fixture("identity_form09_vehicles", "repaired", [Edit("09", "2.37", 6, "3.37"), Edit("09", "2.37", 8, "3.37")]),
+    Fixture("identity_form09_total", "repaired", [Edit("09", "2.37", 0, "3.37")]),
+    Fixture("cross_form09_vs_form06", "repaired",
+            [Edit("09", "2.37", 6, "2.47"), Edit("09", "2.37", 8, "2.47"), Edit("09", "2.37", 10, "2.47")]),
+    # cross-form
+    Fixture("cross_form01_classes_vs_form03", "repaired",
+            [Edit("01", "一、一般公共服务支出", 5, "148.11"), Edit("01", "七、文化旅游体育与传媒支出", 5, "1.98")]),
+    Fixture("cross_form01_expenditure_total_vs_form03", "forms:01,03",
+            [Edit("03", "合计", 2, "960.84"), Edit("03", "合计", 4, "873.85")],
+            fails={"cross_form01_expenditure_total_vs_form03", "hierarchy_form03"},
+            why="01's total is the sum of its 类 lines, each equal to 03's: only 03's 合计 can differ, and it "
+                "is then off its own 类"),
+    Fixture("cross_form01_income_total_vs_form02", "forms:01,02",
+            [Edit("02", "合计", 2, "960.84"), Edit("02", "合计", 3, "960.84")],
+            fails={"cross_form01_income_total_vs_form02", "hierarchy_form02"},
+            why="01's income total is the sum of its income lines: only 02's 合计 can differ, and it is then "
+                "off its own 类"),
+    Fixture("cross_form04_classes_vs_form05", "repaired",
+            [Edit("04", "一、一般公共服务支出", 5, "148.11"), Edit("04", "一、一般公共服务支出", 6, "148.11"),
+             Edit("04", "七、文化旅游体育与传媒支出", 5, "1.98"), Edit("04", "七、文化旅游体育与传媒支出", 6, "1.98")]),
+    Fixture("cross_form05_basic_vs_form06", "repaired",
+            [Edit("06", "人员经费合计", 2, "80.93"), Edit("06", "303", 2, "10.03"), Edit("06", "30302", 2, "7.9")]),
+    Fixture("cross_form02_fiscal_vs_form04", "repaired",
+            _column("02", ["合计"], 3, "958.84") + _column("02", ["201"], 3, "146.11")
+            + _column("02", ["20103"], 3, "134.06") + _column("02", ["2010301"], 3, "54.11")
+            + _column("02", ["合计", "201", "20103", "2010301"], 8, "1.00")),
+    Fixture("cross_form07_vs_form04", "repaired_with_funds_07", []),
+    Fixture("cross_form08_vs_form04", "repaired_with_funds_08", []),
+    # codes, names, headers
+    Fixture("codes_form02_in_form03", "repaired", [Edit("02", "2010302", 0, "2010350")]),
+    Fixture("codes_form05_in_form03", "repaired", [Edit("05", "2010302", 0, "2010350")]),
+    Fixture("names_same_code_across_forms", "repaired", [Edit("02", "2010301", 1, "行政运行费")]),
+    Fixture("names_summary_class_known", "repaired", [Edit("01", "二、外交支出", 3, "二、外事支出")]),
+    Fixture("header_department_matches_cover", "repaired",
+            [Edit("03", "部门：武汉市武昌区人民政府石洞街道办事处", 0, "部门：武汉市武昌区人民政府石桥街道办事处")]),
+]
+
+POSITIVE_BASES = {"repaired": "repaired", "funds": "funds"}
+
+
+def fixture_documents() -> dict[str, list[str]]:
+    """File name -> lines: the two positive fixtures and one negative fixture per rule."""
+    documents = {f"positive_{name}.txt": base_lines(base) for name, base in POSITIVE_BASES.items()}
+    for fixture in NEGATIVE_FIXTURES:
+        documents[f"negative_{fixture.rule_id}.txt"] = apply(base_lines(fixture.base), fixture.edits)
+    return documents
