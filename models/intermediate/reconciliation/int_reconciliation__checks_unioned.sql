@@ -3,7 +3,7 @@ with checks as (
     {%- for model in ['int_reconciliation__hierarchy', 'int_reconciliation__row_identities',
                       'int_reconciliation__summary_identities', 'int_reconciliation__cross_form',
                       'int_reconciliation__codes_and_names', 'int_reconciliation__fund_identities',
-                      'int_reconciliation__three_public'] %}
+                      'int_reconciliation__three_public', 'int_reconciliation__code_amounts'] %}
         select * from {{ ref(model) }}
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
