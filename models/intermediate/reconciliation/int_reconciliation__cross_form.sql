@@ -1,6 +1,7 @@
 {#- The same quantity printed in two forms:
     01 类 lines = 03 类 rows; 01 本年支出合计 = 03 合计; 01 本年收入合计 = 02 合计;
-    04 类 lines (general-budget column) = 05 类 rows; 05 合计 basic = 06 人员经费 + 公用经费.
+    04 类 lines and 本年支出合计 (general-budget column) = 05 类 rows and 合计;
+    05 合计 basic = 06 人员经费 + 公用经费.
     Expected is the detailed form's figure, actual the other form's; a line missing from one
     form counts as a blank. Only documents that carry both forms are compared. -#}
 with summary_lines as (
@@ -40,6 +41,11 @@ form04_classes as (
 form01_totals as (
     select * from summary_lines
     where form = '01' and line_kind = 'current_year_total'
+),
+
+form04_totals as (
+    select * from summary_lines
+    where form = '04' and side = 'expenditure' and line_kind = 'current_year_total'
 ),
 
 form03_classes as (
@@ -116,6 +122,20 @@ total_pairs as (
     inner join form02 as detailed_row
         on printed_line.document_id = detailed_row.document_id and detailed_row.row_kind = 'total'
     where printed_line.side = 'income'
+    union all
+    select
+        printed_line.document_id,
+        'cross_form04_general_total_vs_form05',
+        '04',
+        '05',
+        'total',
+        detailed_row.amount_total as expected,
+        printed_line.amount_general_budget as actual,
+        printed_line.source_line,
+        '04 本年支出合计 (general public budget column) against the 05 合计'
+    from form04_totals as printed_line
+    inner join form05 as detailed_row
+        on printed_line.document_id = detailed_row.document_id and detailed_row.row_kind = 'total'
     union all
     select
         general_budget.document_id,
