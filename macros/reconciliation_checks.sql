@@ -61,12 +61,13 @@
             and {{ identities }}.form = form_precision.form
 {% endmacro %}
 
-{#- The failing rows of one rule that the register does not accept: the body of each test in
-    tests/rules/ (one per catalogue rule), with the figures a reviewer needs. -#}
-{% macro unregistered_failures_of(rule_id) %}
+{#- The failing rows that the register does not accept, of one rule (the body of each test in
+    tests/rules/) or of all (the overall gate), with the figures a reviewer needs. -#}
+{% macro unregistered_failures_of(rule_id=none) %}
     select
         result_id,
         document_id,
+        rule_id,
         form,
         check_key,
         subject_code,
@@ -78,5 +79,9 @@
         source_line,
         detail
     from {{ ref('fct_findings') }}
-    where rule_id = '{{ rule_id }}' and not is_registered
+    where
+        not is_registered
+        {%- if rule_id %}
+            and rule_id = '{{ rule_id }}'
+        {%- endif %}
 {% endmacro %}
