@@ -22,31 +22,11 @@ def function_code(cell: str) -> str | None:
     return None
 
 
-def join_split_function_code(class_part: str, section_part: str = "", item_part: str = "") -> str | None:
-    """PDFs often print '201', '06', '01' in three columns; returns '2010601'."""
-    parts = [_clean(class_part), _clean(section_part), _clean(item_part)]
-    if not (len(parts[0]) == 3 and _DIGITS.match(parts[0])):
-        return None
-    code = parts[0]
-    for part in parts[1:]:
-        if not part:
-            break
-        if len(part) != 2 or not _DIGITS.match(part):
-            return None
-        code += part
-    return function_code(code)
-
-
 def economic_code(cell: str) -> str | None:
     text = _clean(cell)
     if _DIGITS.match(text) and len(text) in ECONOMIC_LEVELS and text[0] == "3":
         return text
     return None
-
-
-def parent_code(code: str) -> str | None:
-    """'2010301' -> '20103'; '20103' -> '201'; '201' -> None."""
-    return {7: code[:5], 5: code[:3]}.get(len(code))
 
 
 def strip_ordinal(label: str) -> str:

@@ -10,9 +10,6 @@ from decimal import Decimal
 _BLANK_MARKS = {"", "-", "--", "—", "——", "－", "/"}
 _AMOUNT = re.compile(r"^(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?$")
 
-UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
-
-
 @dataclass(frozen=True)
 class Amount:
     value: Decimal
@@ -22,10 +19,6 @@ class Amount:
 def normalise_cell(text: str) -> str:
     """Full-width digits and punctuation to ASCII, surrounding space removed."""
     return unicodedata.normalize("NFKC", text).strip()
-
-
-def is_blank_amount(text: str) -> bool:
-    return normalise_cell(text).replace(" ", "") in _BLANK_MARKS
 
 
 def parse_amount(text: str) -> Amount | None:

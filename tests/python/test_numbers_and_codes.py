@@ -2,8 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.codes import (economic_code, function_code, join_split_function_code, parent_code,
-                          strip_ordinal)
+from ingest.codes import economic_code, function_code, strip_ordinal
 from ingest.numbers import find_unit, parse_amount
 
 
@@ -53,20 +52,10 @@ def test_function_codes_by_level():
     assert function_code("合计") is None
 
 
-def test_split_code_columns_are_joined():
-    assert join_split_function_code("201", "06", "01") == "2010601"
-    assert join_split_function_code("201", "06") == "20106"
-    assert join_split_function_code("201") == "201"
-    assert join_split_function_code("201", "6", "01") is None
-
-
-def test_economic_codes_and_parents():
+def test_economic_codes():
     assert economic_code("30231") == "30231"
     assert economic_code("302") == "302"
     assert economic_code("2010301") is None
-    assert parent_code("2010301") == "20103"
-    assert parent_code("20103") == "201"
-    assert parent_code("201") is None
 
 
 def test_ordinal_removed_from_line_labels():
