@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import IngestError
@@ -14,8 +15,9 @@ class SourceLine:
     text: str
     page: int | None = None   # set by PDF readers
 
-    @property
+    @cached_property
     def cells(self) -> list[str]:
+        """Split once: parsers read cells of the same line many times."""
         return [cell.strip() for cell in self.text.split("\t")]
 
     def cell(self, index: int) -> str:
