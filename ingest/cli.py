@@ -5,11 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
+from .corpus import documents_under, ingest_corpus, report
 from .errors import IngestError
-from .landing import land
-from .parse import ParsedDocument, parse_document
+from .pdf.reader import read_pdf_document
 from .source import read_text_document
 from .summary import summarise
 from .warehouse import build_warehouse, default_warehouse
@@ -17,48 +15,33 @@ from .warehouse import build_warehouse, default_warehouse
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_LANDING = PROJECT_DIR / "seeds" / "landing"
 BUNDLED_SAMPLE = PROJECT_DIR / "data" / "documents"
-READERS = {".txt": read_text_document}
 
 
-def _documents_under(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS))
-        else:
-            found.append(path)
-    return found
-
-
-def ingest(paths: list[Path], landing: Path) -> int:
-    """Parse every document, land all that parsed in one swap; report the ones that did not."""
-    files = _documents_under(paths)
+def ingest(paths: list[Path], landing: Path, force: bool = False) -> int:
+    """Exit 0: all read (or skipped, or templates); 1: some failed; 2: no documents found."""
+    files = documents_under(paths)
     if not files:
-        print("no documents found under " + ", ".join(map(str, paths)), file=sys.stderr)
+        print("no documents (.txt, .pdf) found under " + ", ".join(map(str, paths)), file=sys.stderr)
         return 2
-    parsed: list[ParsedDocument] = []
-    failures: list[IngestError] = []
-    for path in tqdm(files, desc="parsing", unit="doc", disable=len(files) < 2):
-        reader = READERS.get(path.suffix.lower())
-        try:
-            if reader is None:
-                raise IngestError(f"unsupported file type {path.suffix!r}", file=path.name,
-                                  hint="text extractions (.txt) are read today; PDFs come next")
-            parsed.append(parse_document(reader(path)))
-        except IngestError as failure:
-            failures.append(failure)
-    if parsed:
-        land(parsed, landing)
-    for document in parsed:
-        info = document.document
-        rows = sum(len(rows) for rows in document.rows.values())
-        missing = f", missing forms {', '.join(document.missing_forms)}" if document.missing_forms else ""
-        print(f"landed {info.source_file} as {info.document_id}: {info.department_name} {info.fiscal_year}, "
-              f"{len(document.forms)} forms, {rows} rows{missing}")
-    for failure in failures:
-        print(f"NOT LANDED {failure.describe()}", file=sys.stderr)
-    print(f"ingest: {len(parsed)} landed, {len(failures)} failed; landing zone {landing}")
-    return 1 if failures else 0
+    outcomes = ingest_corpus(files, landing, force)
+    print(report(outcomes, landing))
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            print(f"NOT LANDED {outcome.detail}", file=sys.stderr)
+    return 1 if any(outcome.status == "failed" for outcome in outcomes) else 0
+
+
+def show_lines(path: Path) -> int:
+    """The lines the form parsers read, with page numbers: what to look at when a PDF fails."""
+    reader = read_pdf_document if path.suffix.lower() == ".pdf" else read_text_document
+    try:
+        document = reader(path)
+    except IngestError as failure:
+        print(failure.describe(), file=sys.stderr)
+        return 1
+    for line in document.lines:
+        print(f"{line.number:>5}  p{line.page or '-':<3} {line.text.replace(chr(9), ' | ')}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,31 +52,39 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     ingest_cmd = commands.add_parser("ingest", help="parse documents and land their forms")
     ingest_cmd.add_argument("paths", nargs="*", type=Path, default=[BUNDLED_SAMPLE],
-                            help="files or folders (default: the bundled sample)")
+                            help="files or folders of .txt and .pdf (default: the bundled sample)")
+    ingest_cmd.add_argument("--force", action="store_true",
+                            help="parse and land again documents already landed with the same content")
     build_cmd = commands.add_parser("build", help="dbt build into a temp file, swapped in when every gate passes")
     build_cmd.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra arguments for dbt build")
     commands.add_parser("summary", help="documents, rows per mart and findings of the warehouse")
     run_cmd = commands.add_parser("run", help="ingest, build and summarise (the README's first command)")
-    run_cmd.add_argument("paths", nargs="*", type=Path, default=[BUNDLED_SAMPLE])
+    run_cmd.add_argument("paths", nargs="*", type=Path, default=[BUNDLED_SAMPLE],
+                         help="files or folders of .txt and .pdf (default: the bundled sample)")
+    lines_cmd = commands.add_parser("lines", help="print a document as the parsers read it (lines, cells, pages)")
+    lines_cmd.add_argument("path", type=Path)
     args = parser.parse_args(argv)
     warehouse = args.warehouse or default_warehouse()
     if not warehouse.is_absolute():
         warehouse = PROJECT_DIR / warehouse
 
     if args.command == "ingest":
-        return ingest(args.paths, args.landing)
+        return ingest(args.paths, args.landing, args.force)
+    if args.command == "lines":
+        return show_lines(args.path)
     if args.command == "build":
         return build_warehouse(PROJECT_DIR, warehouse, args.dbt_args)
     if args.command == "summary":
         print(summarise(warehouse))
         return 0
-    status = ingest(args.paths, args.landing)
-    if status != 0:
-        return status
-    status = build_warehouse(PROJECT_DIR, warehouse)
-    if status == 0:
+    ingested = ingest(args.paths, args.landing)
+    if ingested == 2:
+        return ingested
+    # documents that failed to read are reported above; the others are built all the same
+    built = build_warehouse(PROJECT_DIR, warehouse)
+    if built == 0:
         print(summarise(warehouse))
-    return status
+    return max(ingested, built)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""Department and fiscal year from the cover lines ('2023年度武汉市…办事处部门决算公开')."""
+"""Department and fiscal year from the cover lines.
+
+Two orders are printed: '2023年度武汉市…办事处部门决算公开' (year first) and, on many PDF covers,
+'上海市普陀区财政局' / '年度部门决算' / '2024' with the year in a larger font on a line of its own.
+"""
 from __future__ import annotations
 
 import re
@@ -6,7 +10,10 @@ from collections import Counter
 
 from .source import SourceDocument
 
-_COVER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<department>.+?)(?:部门|单位)?(?:整体)?决算")
+_YEAR = r"(?:19|20)\d{2}"
+_YEAR_FIRST = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?P<department>.+?)(?:部门|单位)?(?:整体)?决算")
+_DEPARTMENT_FIRST = re.compile(rf"^(?P<department>\D+?)(?P<year>{_YEAR})?年度(?:部门|单位)(?:整体)?决算")
+_ANY_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 _COVER_LINES = 12
 
 
@@ -17,7 +24,13 @@ def read_cover(document: SourceDocument) -> tuple[str | None, str | None, int | 
         joined = ""
         for line in lines[start:start + 3]:
             joined += line.replace(" ", "")
-            match = _COVER.search(joined)
+            match = _DEPARTMENT_FIRST.search(joined)
+            if match:
+                window = "".join(line.replace(" ", "") for line in lines[start:start + 3])
+                year = match.group("year") or next(iter(_ANY_YEAR.findall(window)), None)
+                if year:
+                    return window, match.group("department"), int(year)
+            match = _YEAR_FIRST.search(joined)
             if match:
                 return joined, match.group("department"), int(match.group("year"))
     return None, None, None

@@ -69,10 +69,12 @@ def read_landing(directory: Path) -> dict[str, list[dict[str, str]]]:
             continue
         with path.open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
-            if reader.fieldnames != columns:
+            landed = reader.fieldnames or []
+            if landed != columns and not set(landed) <= set(columns):
                 raise RuntimeError(f"{path}: columns differ from this version's landing layout; "
                                    "delete the landing folder and ingest again")
-            tables[table] = list(reader)
+            # a layout that gained columns (e.g. 08's balances) keeps its rows, new cells blank
+            tables[table] = [{column: record.get(column, "") for column in columns} for record in reader]
     return tables
 
 

@@ -98,7 +98,9 @@ FUNCTION_FORM_MEASURES = {
     "05": ["total", "basic", "project"],
     "07": ["opening_balance", "income", "expenditure_total", "expenditure_basic",
            "expenditure_project", "closing_balance"],
-    "08": ["total", "basic", "project"],
+    # 08 is printed as 支出决算表 (total / basic / project) or, e.g. in Shanghai, as 收入支出决算表
+    # with the balances and income of 07 as well.
+    "08": ["total", "basic", "project", "opening_balance", "income", "closing_balance"],
 }
 
 FUNCTION_FORM_TABLES = {

@@ -1,11 +1,14 @@
 """One document in, all its landing rows out: finds the forms and runs each form's parser."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import PARSER_VERSION
 from .cover import most_common, read_cover
 from .errors import IngestError
+from .completeness import check_complete
+from .forms.common import blank_form_row
 from .forms.economic import parse_economic_form
 from .forms.functional import parse_function_form
 from .forms.sections import locate_sections
@@ -20,6 +23,9 @@ FORM_TABLES = {"01": "raw_form01_summary", "04": "raw_form04_fiscal_summary",
                **FUNCTION_FORM_TABLES}
 _PARSERS = {"01": parse_summary_form, "04": parse_summary_form, "06": parse_economic_form,
             "09": parse_three_public_form, **{form: parse_function_form for form in FUNCTION_FORM_TABLES}}
+
+
+_DECIMAL_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$")
 
 
 @dataclass
@@ -42,10 +48,18 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
     _reject_truncated(source, sections[-1])
     forms: list[FormRow] = []
     rows: dict[str, list] = {table: [] for table in FORM_TABLES.values()}
-    for section in sections:
-        form_row, form_rows = _PARSERS[section.form](source, section)
-        forms.append(form_row)
-        rows[FORM_TABLES[section.form]].extend(form_rows)
+    try:
+        for section in sections:
+            form_row, form_rows = _PARSERS[section.form](source, section)
+            forms.append(form_row)
+            rows[FORM_TABLES[section.form]].extend(form_rows)
+    except IngestError:
+        if any(_prints_amounts(section) for section in sections):
+            raise
+        # A blank template: its empty tables need not parse; it is reported, never landed.
+        forms = [blank_form_row(source, section) for section in sections]
+        rows = {table: [] for table in FORM_TABLES.values()}
+    check_complete(source, sections, rows)
     title, department, year = read_cover(source)
     document = DocumentRow(
         document_id=source.document_id,
@@ -60,6 +74,11 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
         parser_version=PARSER_VERSION,
     )
     return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)
+
+
+def _prints_amounts(section) -> bool:
+    """Any cell with a decimal amount: blank templates print none (their only digits are codes)."""
+    return any(_DECIMAL_AMOUNT.match(cell) for line in section.table_lines() for cell in line.cells)
 
 
 def _reject_truncated(source: SourceDocument, last_section) -> None:

@@ -36,6 +36,9 @@ class SourceDocument:
     sha256: str
     source_format: str
     lines: list[SourceLine]
+    # PDF only: last row of a table that runs to the foot of its page and does not continue
+    # on the next one. A form ending there with its hierarchy cut short lost a page.
+    page_foot_lines: frozenset[int] = frozenset()
 
     @property
     def name(self) -> str:

@@ -15,10 +15,12 @@ AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliatio
 def summarise(warehouse: Path) -> str:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         lines = [f"Warehouse: {warehouse.resolve()}"]
-        for document_id, department, year, forms in con.execute(
-                "select d.document_id, d.department_name, d.fiscal_year, d.forms_found "
-                "from marts.dim_document d order by 1").fetchall():
-            lines.append(f"  document {document_id}: {department} {year}, forms {forms}")
+        for document_id, department, year, forms, checks, findings, unregistered in con.execute(
+                "select document_id, department_name, fiscal_year, forms_found, checks_run, findings, "
+                "unregistered_findings from marts.mart_document_summary order by department_name, fiscal_year"
+        ).fetchall():
+            lines.append(f"  document {document_id}: {department} {year}, forms {forms}; "
+                         f"{checks} checks, {findings} findings ({unregistered} unregistered)")
         lines.append("Rows per mart:")
         for mart in MARTS:
             schema = "audit" if mart in AUDIT_MARTS else "marts"

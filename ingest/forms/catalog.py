@@ -32,11 +32,14 @@ SPEC_BY_FORM = {spec.form: spec for spec in FORM_SPECS}
 ALL_FORMS = sorted(SPEC_BY_FORM)
 
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
+_CONTINUED = re.compile(r"[(（]续表?[)）]$|续表$")
 _FORM_MARKER = re.compile(r"公开\s*0?([1-9])\s*表")
 
 
 def normalise_title(text: str) -> str:
-    return _QUOTES_AND_SPACE.sub("", unicodedata.normalize("NFKC", text))
+    """Quotes and spaces removed, a continuation mark ('（续）', '续表') dropped."""
+    title = _QUOTES_AND_SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return _CONTINUED.sub("", title)
 
 
 def match_title(cell: str) -> FormSpec | None:

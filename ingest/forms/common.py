@@ -42,6 +42,11 @@ def error(document: SourceDocument, section: FormSection, line: SourceLine | Non
                        page=anchor.page, hint=hint)
 
 
+def blank_form_row(document: SourceDocument, section: FormSection) -> FormRow:
+    """A form of a blank template: found by title and header, nothing to read."""
+    return form_row(document, section, AmountReader(document, section), 0)
+
+
 def form_row(document: SourceDocument, section: FormSection, amounts: AmountReader,
              data_row_count: int) -> FormRow:
     return FormRow(

@@ -69,8 +69,9 @@ def parse_economic_form(document: SourceDocument, section: FormSection) -> tuple
                 category = _category_of_block(start, spans, code)
                 value = amounts.read(line, amount_col)
                 consumed.update({start, start + 1, amount_col})
-            elif "合计" in name:
+            elif "合计" in name or "合计" in code_text:
                 kind, code = "category_total", None
+                name = name or code_text.replace(" ", "")   # a label spanning the code columns
                 category = next((c for word, c in _CATEGORY_WORDS.items() if word in name),
                                 _category_of_block(start, spans, None))
                 # the first amount right of the label, before any other label

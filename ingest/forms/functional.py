@@ -20,7 +20,8 @@ MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
     "07": [("年初", "opening_balance"), ("年末", "closing_balance"), ("本年收入", "income"),
            ("基本支出", "expenditure_basic"), ("项目支出", "expenditure_project"),
            (_TOTAL + "|本年支出", "expenditure_total")],
-    "08": [("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total")],
+    "08": [("年初", "opening_balance"), ("年末", "closing_balance"), ("本年收入", "income"),
+           ("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total")],
 }
 _TOTAL_LABELS = {"合计", "总计"}
 

@@ -74,6 +74,8 @@ class FormSection:
             text = first_cell(line)
             if text.startswith("说明") and ("无数据" in text or "没有" in text or "无" in text):
                 return text
+            if text.startswith("注") and ("无数据" in text or "没有" in text):
+                return text
         return None
 
     def table_lines(self) -> list[SourceLine]:

@@ -28,8 +28,20 @@ def _side_start(header: list[SourceLine]) -> int:
     return -1
 
 
-def _is_data_row(line: SourceLine) -> bool:
-    return any(_ROW_NO.match(cell) for cell in line.cells[1:2])
+def _split_header(rows: list[SourceLine]) -> tuple[list[SourceLine], list[SourceLine]]:
+    """The header ends with the 项目 row (项目 on both sides) and any 栏次 row under it; layouts
+    without 行次 have nothing else to tell the header from the lines."""
+    for index, line in enumerate(rows):
+        if sum(cell.replace(" ", "") == "项目" for cell in line.cells) >= 2:
+            end = index + 1
+            while end < len(rows) and rows[end].cell(0).replace(" ", "") == "栏次":
+                end += 1
+            return rows[:end], rows[end:]
+    return split_header_and_body(rows, lambda line: bool(_ROW_NO.match(line.cell(1))))
+
+
+def _has_row_numbers(header: list[SourceLine], start: int) -> bool:
+    return any(line.cell(start + 1).replace(" ", "") == "行次" for line in header)
 
 
 class _SideState:
@@ -54,7 +66,7 @@ class _SideState:
 
 def parse_summary_form(document: SourceDocument, section: FormSection) -> tuple[FormRow, list[SummaryLineRow]]:
     rows = section.table_lines()
-    header, body = split_header_and_body(rows, _is_data_row)
+    header, body = _split_header(rows)
     split = _side_start(header) if header else -1
     if split <= 0:
         raise error(document, section, header[-1] if header else None,
@@ -62,10 +74,11 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> tuple[
     labels = column_labels(header)
     width = max(len(line.cells) for line in rows)
     sides = {"income": (0, split), "expenditure": (split, width)}
+    numbered = {side: _has_row_numbers(header, start) for side, (start, _end) in sides.items()}
     amount_cols: dict[str, dict[int, str]] = {}
     for side, (start, end) in sides.items():
         cols: dict[int, str] = {}
-        for index in range(start + 2, end):
+        for index in range(start + (2 if numbered[side] else 1), end):
             label = labels.get(index, "")
             if not label:
                 continue
@@ -82,11 +95,11 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> tuple[
     landed: list[SummaryLineRow] = []
     states = {side: _SideState(side) for side in sides}
     for line in body:
-        if not _is_data_row(line) and any(line.cells):
-            raise error(document, section, line, f"row has no 行次 (row number): {line.text!r}")
         for side, (start, _end) in sides.items():
             label = line.cell(start).replace(" ", "")
-            row_no_text = line.cell(start + 1)
+            row_no_text = line.cell(start + 1) if numbered[side] else ""
+            if numbered[side] and label and not _ROW_NO.match(row_no_text):
+                raise error(document, section, line, f"{side} line {label!r} has no 行次 (row number)")
             values = {column: amounts.read(line, index) for index, column in amount_cols[side].items()}
             if not label:
                 if any(value is not None for value in values.values()):

@@ -42,6 +42,13 @@ def parse_three_public_form(document: SourceDocument, section: FormSection) -> t
     spans = [(i, scope) for i, cell in enumerate(scope_row.cells)
              for word, scope in _SCOPE_WORDS if word in cell]
     labels = column_labels(header, skip_rows=lambda line: line is scope_row)
+    # Layouts that pair 预算数 | 决算数 under each component print the component once, over the
+    # pair: a scope column with no words of its own takes the component to its left.
+    for index, _scope in spans:
+        if index not in labels:
+            left = [i for i in labels if i < index]
+            if left:
+                labels[index] = labels[max(left)]
     columns: dict[int, tuple[str, str]] = {}
     for index, label in sorted(labels.items()):
         component = classify_label(label, COMPONENT_RULES)

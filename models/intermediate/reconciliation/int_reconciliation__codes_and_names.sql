@@ -81,7 +81,7 @@ summary_classes as (
         item_name as subject_code,
         source_line,
         function_class_code is null as failed,
-        item_name || ' (' || form || ' line ' || row_no || ') '
+        item_name || ' (' || form || coalesce(' line ' || row_no, '') || ') '
         || coalesce('is 类 ' || function_class_code, 'is not a standard 类 name') as detail
     from {{ ref('int_summary_lines__coded') }}
     where line_kind = 'class_line'

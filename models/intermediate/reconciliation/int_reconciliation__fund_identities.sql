@@ -30,7 +30,7 @@ fund_columns as (
         document_id,
         '04' as form,
         'identity_form04_fund_columns' as rule_id,
-        row_no || '' as subject_code,
+        coalesce(row_no || '', item_name) as subject_code,
         source_line,
         amount_total as printed_total,
         coalesce(amount_general_budget, 0) + coalesce(amount_government_fund, 0)

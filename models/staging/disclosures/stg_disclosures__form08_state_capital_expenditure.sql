@@ -15,7 +15,10 @@ final as (
         case when row_kind = 'total' then 0 else length(function_code) end as code_length,
         amount_total,
         amount_basic,
-        amount_project
+        amount_project,
+        amount_opening_balance,
+        amount_income,
+        amount_closing_balance
     from source
 )
 

@@ -1,0 +1,54 @@
+"""A PDF form whose table stops at the foot of a page with its last class or section cut short
+has lost the page that continued it. Such a document is rejected: landing it would land a
+form with rows missing and no word of why."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .errors import IngestError
+from .model import FUNCTION_FORM_MEASURES, FUNCTION_FORM_TABLES, FunctionLineRow
+from .source import SourceDocument
+
+_HINT = "a page of the form seems to be missing: check the file against the printed document"
+
+
+def _total_measure(form: str) -> str:
+    return next(m for m in FUNCTION_FORM_MEASURES[form] if m in ("total", "expenditure_total"))
+
+
+def _cut_short(rows: list[FunctionLineRow], measure: str) -> tuple[str, Decimal, Decimal] | None:
+    """(code, printed, sum of its printed children) of the last class or section whose
+    children fall short of it, if any."""
+    codes = [(row.function_code, row.measures.get(measure)) for row in rows if row.row_kind == "code"]
+    if not codes:
+        return None
+    prints_items = any(len(code) == 7 for code, _ in codes)
+    for length in (5, 3):
+        parents = [(code, amount) for code, amount in codes if len(code) == length]
+        if not parents or (length == 5 and not prints_items):
+            continue
+        code, printed = parents[-1]
+        children = [amount or Decimal(0) for child, amount in codes
+                    if len(child) == length + 2 and child.startswith(code)]
+        tolerance = Decimal("0.01") * (len(children) + 1)
+        if printed is not None and printed - sum(children, Decimal(0)) > tolerance:
+            return code, printed, sum(children, Decimal(0))
+    return None
+
+
+def check_complete(source: SourceDocument, sections, rows: dict[str, list]) -> None:
+    if not source.page_foot_lines:
+        return
+    for section in sections:
+        table = FUNCTION_FORM_TABLES.get(section.form)
+        form_rows = [row for row in rows.get(table, [])] if table else []
+        if not form_rows or form_rows[-1].source_line not in source.page_foot_lines:
+            continue
+        cut = _cut_short(form_rows, _total_measure(section.form))
+        if cut:
+            code, printed, children = cut
+            last = form_rows[-1]
+            raise IngestError(f"the table stops at the foot of page {last.source_page} inside {code}: "
+                              f"printed {printed}, its rows above add up to {children}",
+                              file=source.name, form=section.form, line=last.source_line,
+                              page=last.source_page, hint=_HINT)
