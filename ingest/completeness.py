@@ -6,9 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .errors import IngestError
-from .model import FUNCTION_FORM_MEASURES, FUNCTION_FORM_TABLES, FunctionLineRow
+from .model import FUNCTION_FORM_MEASURES, FUNCTION_FORM_TABLES, EconomicItemRow, FunctionLineRow
 from .source import SourceDocument
 
+ECONOMIC_TABLE = "raw_form06_basic_expenditure_items"
 _HINT = "a page of the form seems to be missing: check the file against the printed document"
 
 
@@ -32,13 +33,25 @@ def _cut_short(rows: list[FunctionLineRow], measure: str) -> tuple[str, Decimal,
                     if len(child) == length + 2 and child.startswith(code)]
         tolerance = Decimal("0.01") * (len(children) + 1)
         if printed is not None and printed - sum(children, Decimal(0)) > tolerance:
-            return code, printed, sum(children, Decimal(0))
+            return code, printed, sum(children, Decimal(0)).quantize(printed)
     return None
+
+
+def _check_economic_form(source: SourceDocument, rows: list[EconomicItemRow]) -> None:
+    """06 closes with 人员经费合计 / 公用经费合计; stopping at a page foot without them lost a page."""
+    if not rows or rows[-1].source_line not in source.page_foot_lines:
+        return
+    if not any(row.row_kind == "category_total" for row in rows):
+        last = rows[-1]
+        raise IngestError(f"the table stops at the foot of page {last.source_page} without its "
+                          "人员经费合计 / 公用经费合计 lines", file=source.name, form="06",
+                          line=last.source_line, page=last.source_page, hint=_HINT)
 
 
 def check_complete(source: SourceDocument, sections, rows: dict[str, list]) -> None:
     if not source.page_foot_lines:
         return
+    _check_economic_form(source, rows.get(ECONOMIC_TABLE, []))
     for section in sections:
         table = FUNCTION_FORM_TABLES.get(section.form)
         form_rows = [row for row in rows.get(table, [])] if table else []
@@ -49,6 +62,6 @@ def check_complete(source: SourceDocument, sections, rows: dict[str, list]) -> N
             code, printed, children = cut
             last = form_rows[-1]
             raise IngestError(f"the table stops at the foot of page {last.source_page} inside {code}: "
-                              f"printed {printed}, its rows above add up to {children}",
+                              f"printed {printed}, the rows printed under it add up to {children}",
                               file=source.name, form=section.form, line=last.source_line,
                               page=last.source_page, hint=_HINT)

@@ -46,7 +46,8 @@ def documents_under(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _read(path: Path) -> SourceDocument:
+def read_document(path: Path) -> SourceDocument:
+    """The reader its suffix names: .txt or .pdf."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(f"unsupported file type {path.suffix!r}", file=path.name,
@@ -71,7 +72,7 @@ def ingest_corpus(files: list[Path], landing: Path, force: bool = False) -> list
             outcomes.append(Outcome(path, "skipped", document_id, "already landed with the same content"))
             continue
         try:
-            parsed = parse_document(_read(path))
+            parsed = parse_document(read_document(path))
         except IngestError as failure:
             outcomes.append(Outcome(path, "failed", document_id, failure.describe()))
             continue

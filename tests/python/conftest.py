@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from ingest.corpus import read_document
 from ingest.landing import land
 from ingest.parse import parse_document
 from ingest.source import read_text_document
@@ -20,6 +21,9 @@ from ingest.warehouse import run_dbt
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SAMPLE = PROJECT_DIR / "data" / "documents" / "wuchang-shidong-2023-final-accounts.txt"
 SAMPLE_ID = "dff0978169a0434c"
+PUTUO_PDF = PROJECT_DIR / "data" / "documents" / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
+PUTUO_ID = "d45e923176f9fe4b"
+TEMPLATE_PDF = PROJECT_DIR / "tests" / "fixtures" / "pdf" / "shanghai-2024-final-accounts-template.pdf"
 _PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore", "models", "macros", "tests/generic",
                   "tests/audit", "tests/rules", "seeds/reference", "seeds/landing.yml"]
 
@@ -47,7 +51,7 @@ def copy_project(destination: Path) -> Path:
 
 def build_project(project: Path, documents: list[Path]) -> tuple[subprocess.CompletedProcess, Path]:
     """Land the documents in the copy and run `dbt build` there; returns (result, warehouse)."""
-    land([parse_document(read_text_document(path)) for path in documents], project / "seeds" / "landing")
+    land([parse_document(read_document(path)) for path in documents], project / "seeds" / "landing")
     warehouse = project / "warehouse.duckdb"
     result = run_dbt(["build", "--target-path", str(project / "target")], project, warehouse,
                      capture=True)

@@ -1,0 +1,42 @@
+{#- One row per document, lined up with the same department's previous landed year, so a
+    department's headline totals can be read across years. -#}
+with summaries as (
+    select * from {{ ref('mart_document_summary') }}
+    where not is_template
+),
+
+departments as (
+    select * from {{ ref('dim_department') }}
+),
+
+ordered as (
+    select
+        departments.department_id,
+        summaries.department_name,
+        summaries.fiscal_year,
+        summaries.document_id,
+        summaries.expenditure_total_yuan,
+        summaries.income_total_yuan,
+        summaries.basic_expenditure_yuan,
+        summaries.project_expenditure_yuan,
+        lag(summaries.fiscal_year) over by_year as prior_fiscal_year,
+        lag(summaries.document_id) over by_year as prior_document_id,
+        lag(summaries.expenditure_total_yuan) over by_year as prior_expenditure_total_yuan
+    from summaries
+    inner join departments on summaries.department_name = departments.department_name
+    window by_year as (partition by departments.department_id order by summaries.fiscal_year, summaries.document_id)
+),
+
+final as (
+    select
+        *,
+        cast(expenditure_total_yuan - prior_expenditure_total_yuan as decimal(20, 2))
+            as expenditure_change_yuan,
+        cast(
+            (expenditure_total_yuan - prior_expenditure_total_yuan)
+            / nullif(prior_expenditure_total_yuan, 0) as decimal(12, 4)
+        ) as expenditure_change_ratio
+    from ordered
+)
+
+select * from final
