@@ -20,6 +20,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|第\s*\d+\s*页(
 _DECORATION = re.compile(r"^[\W_]*$")         # a line of quote marks or rules only
 _CONTINUED = re.compile(r"^[(（]?续表?[)）]?$")
 _DEPARTMENT = re.compile(r"^(?:部门|单位名称|编制单位)[:：]")
+_DECIMAL_AMOUNT = re.compile(r"^[\d,]+\.\d+$")    # contents pages print page numbers, not these
 # A table that ends below this share of the page height ran to the page foot.
 _PAGE_FOOT = 0.75
 
@@ -31,6 +32,15 @@ def _is_decoration(text: str) -> bool:
 def _is_furniture(text: str) -> bool:
     """Lines that may sit between two pieces of one table without ending it."""
     return bool(find_unit(text) or _CONTINUED.match(text) or _DEPARTMENT.match(text))
+
+
+def _reject_unruled(path: Path, page, form: str, title: str) -> None:
+    """A form title with amounts printed under it but no ruled table: a layout not read yet."""
+    below = [item.text for item in page.items if isinstance(item, TextItem) and item.text != title]
+    if any(_DECIMAL_AMOUNT.match(word) for text in below for word in text.split()):
+        raise IngestError(f"form title {title!r} has amounts under it but no ruled table",
+                          file=path.name, form=form, page=page.number,
+                          hint="tables printed without ruling lines are not read yet; report the layout")
 
 
 class _LineWriter:
@@ -68,6 +78,8 @@ def read_pdf_document(path: Path) -> SourceDocument:
                     if spec.form != title_form:
                         table = None
                     title_form = spec.form
+                    if not any(isinstance(later, TableItem) for later in page.items[position + 1:]):
+                        _reject_unruled(path, page, spec.form, text)
                 elif not _is_furniture(text):
                     table = None
                 writer.add(text, page.number)

@@ -225,3 +225,19 @@ def test_truncated_pdf(tmp_path):
     path.write_bytes(PUTUO_PDF.read_bytes()[:1_500_000])
     with pytest.raises(IngestError, match="not a readable PDF"):
         read_pdf_document(path)
+
+
+def test_form_printed_without_ruling_lines_is_reported_not_guessed(monkeypatch):
+    # The real pages, with pdfplumber made to find no ruled table: as an unruled layout reads.
+    import ingest.pdf.pages as pages
+    find_items = pages._page_items
+
+    def without_tables(page):
+        page.find_tables = lambda *args, **kwargs: []
+        return find_items(page)
+
+    monkeypatch.setattr(pages, "_page_items", without_tables)
+    with pytest.raises(IngestError) as raised:
+        read_pdf_document(PUTUO_PDF)
+    assert (raised.value.page, raised.value.form) == (6, "01")
+    assert "has amounts under it but no ruled table" in raised.value.message
