@@ -87,7 +87,8 @@ def read_pdf_document(path: Path) -> SourceDocument:
             rows = [row for row in item.rows if any((cell or "").strip() for cell in row)]
             if not rows:
                 continue                    # an empty grid: a blank page inside a form
-            continuation = table is not None and table.accepts(rows)
+            starts_a_form = any(match_title(cell or "") for row in rows[:2] for cell in row)
+            continuation = table is not None and table.accepts(rows) and not starts_a_form
             if continuation:
                 writer.page_foot_lines.discard(table_end)   # it went on: that foot is not an end
             else:

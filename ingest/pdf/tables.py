@@ -61,7 +61,8 @@ def find_code_groups(header: list[Row]) -> list[CodeGroup]:
 
 
 def _join_code(parts: list[str]) -> str | None:
-    """'201', '06', '01' -> '2010601'; None when the cells are not the pieces of one code."""
+    """'201', '06', '01' -> '2010601'; None when the cells are not the pieces of one code.
+    Some layouts print each level's full code ('201', '20106', '2010601'): taken as printed."""
     pieces = [part.replace(" ", "") for part in parts]
     if not _DIGITS.match(pieces[0]):
         return None
@@ -71,7 +72,7 @@ def _join_code(parts: list[str]) -> str | None:
             break
         if not _DIGITS.match(piece):
             return None
-        joined += piece
+        joined = piece if joined and piece.startswith(joined) and len(piece) > len(joined) + 1 else joined + piece
     return joined
 
 

@@ -241,3 +241,14 @@ def test_form_printed_without_ruling_lines_is_reported_not_guessed(monkeypatch):
         read_pdf_document(PUTUO_PDF)
     assert (raised.value.page, raised.value.form) == (6, "01")
     assert "has amounts under it but no ruled table" in raised.value.message
+
+
+@pytest.mark.parametrize("parts, code", [
+    (["201", "06", "01"], "2010601"),
+    (["201", "06", ""], "20106"),
+    (["201", "20106", "2010601"], "2010601"),     # each level printed in full
+    (["201", "", ""], "201"),
+])
+def test_split_code_pieces_are_joined(parts, code):
+    from ingest.pdf.tables import CodeGroup, collapse_codes
+    assert collapse_codes([*parts, "name", "1.00"], [CodeGroup(0, 3)])[0] == code
