@@ -5,10 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import documents_under, ingest_corpus, report
+from .corpus import documents_under, ingest_corpus, read_document, report
 from .errors import IngestError
-from .pdf.reader import read_pdf_document
-from .source import read_text_document
 from .summary import summarise
 from .warehouse import build_warehouse, default_warehouse
 
@@ -33,9 +31,8 @@ def ingest(paths: list[Path], landing: Path, force: bool = False) -> int:
 
 def show_lines(path: Path) -> int:
     """The lines the form parsers read, with page numbers: what to look at when a PDF fails."""
-    reader = read_pdf_document if path.suffix.lower() == ".pdf" else read_text_document
     try:
-        document = reader(path)
+        document = read_document(path)
     except IngestError as failure:
         print(failure.describe(), file=sys.stderr)
         return 1

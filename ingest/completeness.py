@@ -54,7 +54,7 @@ def check_complete(source: SourceDocument, sections, rows: dict[str, list]) -> N
     _check_economic_form(source, rows.get(ECONOMIC_TABLE, []))
     for section in sections:
         table = FUNCTION_FORM_TABLES.get(section.form)
-        form_rows = [row for row in rows.get(table, [])] if table else []
+        form_rows = rows.get(table, []) if table else []
         if not form_rows or form_rows[-1].source_line not in source.page_foot_lines:
             continue
         cut = _cut_short(form_rows, _total_measure(section.form))

@@ -44,6 +44,15 @@ def parse_amount(text: str) -> Amount | None:
     return Amount(value, len(frac))
 
 
+_DECIMAL_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$")
+
+
+def is_decimal_amount(text: str) -> bool:
+    """'2,940.05' or '0.95': an amount printed with decimals. Codes, row numbers, page numbers
+    and years are whole numbers, so only these say that amounts are printed."""
+    return bool(_DECIMAL_AMOUNT.match(text.strip()))
+
+
 def looks_like_amount(text: str) -> bool:
     try:
         return parse_amount(text) is not None

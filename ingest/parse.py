@@ -1,7 +1,6 @@
 """One document in, all its landing rows out: finds the forms and runs each form's parser."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import PARSER_VERSION
@@ -15,6 +14,7 @@ from .forms.sections import locate_sections
 from .forms.summary import parse_summary_form
 from .forms.three_public import parse_three_public_form
 from .model import FUNCTION_FORM_TABLES, DocumentRow, FormRow
+from .numbers import is_decimal_amount
 from .source import SourceDocument
 
 # landing table of each form's rows
@@ -23,9 +23,6 @@ FORM_TABLES = {"01": "raw_form01_summary", "04": "raw_form04_fiscal_summary",
                **FUNCTION_FORM_TABLES}
 _PARSERS = {"01": parse_summary_form, "04": parse_summary_form, "06": parse_economic_form,
             "09": parse_three_public_form, **{form: parse_function_form for form in FUNCTION_FORM_TABLES}}
-
-
-_DECIMAL_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$")
 
 
 @dataclass
@@ -78,7 +75,7 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
 
 def _prints_amounts(section) -> bool:
     """Any cell with a decimal amount: blank templates print none (their only digits are codes)."""
-    return any(_DECIMAL_AMOUNT.match(cell) for line in section.table_lines() for cell in line.cells)
+    return any(is_decimal_amount(cell) for line in section.table_lines() for cell in line.cells)
 
 
 def _reject_truncated(source: SourceDocument, last_section) -> None:

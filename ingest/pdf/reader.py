@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..forms.catalog import match_title
-from ..numbers import find_unit
+from ..forms.sections import is_meta_line
+from ..numbers import is_decimal_amount
 from ..source import SourceDocument, SourceLine, document_id_for
 from .pages import TableItem, TextItem, read_pages
 from .tables import LogicalTable
@@ -19,8 +20,6 @@ from .tables import LogicalTable
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")
 _DECORATION = re.compile(r"^[\W_]*$")         # a line of quote marks or rules only
 _CONTINUED = re.compile(r"^[(（]?续表?[)）]?$")
-_DEPARTMENT = re.compile(r"^(?:部门|单位名称|编制单位)[:：]")
-_DECIMAL_AMOUNT = re.compile(r"^[\d,]+\.\d+$")    # contents pages print page numbers, not these
 # A table that ends below this share of the page height ran to the page foot.
 _PAGE_FOOT = 0.75
 
@@ -29,15 +28,16 @@ def _is_decoration(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text) or _DECORATION.match(text))
 
 
-def _is_furniture(text: str) -> bool:
-    """Lines that may sit between two pieces of one table without ending it."""
-    return bool(find_unit(text) or _CONTINUED.match(text) or _DEPARTMENT.match(text))
+def _is_furniture(line: SourceLine) -> bool:
+    """Lines that may sit between two pieces of one table without ending it: the unit, the
+    department, a form marker, （续）. (A title is furniture only for its own form.)"""
+    return bool(_CONTINUED.match(line.text) or is_meta_line(line))
 
 
 def _reject_unruled(path: Path, page, form: str, title: str) -> None:
     """A form title with amounts printed under it but no ruled table: a layout not read yet."""
     below = [item.text for item in page.items if isinstance(item, TextItem) and item.text != title]
-    if any(_DECIMAL_AMOUNT.match(word) for text in below for word in text.split()):
+    if any(is_decimal_amount(word) for text in below for word in text.split()):   # not a contents page
         raise IngestError(f"form title {title!r} has amounts under it but no ruled table",
                           file=path.name, form=form, page=page.number,
                           hint="tables printed without ruling lines are not read yet; report the layout")
@@ -80,9 +80,9 @@ def read_pdf_document(path: Path) -> SourceDocument:
                     title_form = spec.form
                     if not any(isinstance(later, TableItem) for later in page.items[position + 1:]):
                         _reject_unruled(path, page, spec.form, text)
-                elif not _is_furniture(text):
+                number = writer.add(text, page.number)
+                if spec is None and not _is_furniture(writer.lines[number - 1]):
                     table = None
-                writer.add(text, page.number)
                 continue
             rows = [row for row in item.rows if any((cell or "").strip() for cell in row)]
             if not rows:

@@ -56,3 +56,10 @@ def test_only_failures_land_nothing(tmp_path, capsys):
     assert ingest([broken], landing) == 1
     assert {path.name: path.read_bytes() for path in landing.iterdir()} == before
     assert "NOT LANDED broken.pdf" in capsys.readouterr().err
+
+
+def test_lines_shows_what_the_parsers_read(capsys):
+    from ingest.cli import main
+    assert main(["lines", str(PUTUO_PDF)]) == 0
+    out = capsys.readouterr().out
+    assert "p10  2010601 | 行政运行 | 1,511.89 | 1,503.52 | 8.37" in out
