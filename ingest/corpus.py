@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from . import PARSER_VERSION
 from .errors import IngestError
 from .landing import land, landed_document_ids
 from .parse import ParsedDocument, parse_document
@@ -63,13 +64,14 @@ def _content_id(path: Path) -> str | None:
 
 
 def ingest_corpus(files: list[Path], landing: Path, force: bool = False) -> list[Outcome]:
-    already = set() if force else landed_document_ids(landing)
+    already = set() if force else landed_document_ids(landing, PARSER_VERSION)
     outcomes: list[Outcome] = []
     to_land: list[ParsedDocument] = []
     for path in tqdm(files, desc="reading", unit="doc", disable=len(files) < 2):
         document_id = _content_id(path)
         if document_id is not None and document_id in already:
-            outcomes.append(Outcome(path, "skipped", document_id, "already landed with the same content"))
+            outcomes.append(Outcome(path, "skipped", document_id,
+                                    "already landed with the same content by this parser version"))
             continue
         try:
             parsed = parse_document(read_document(path))

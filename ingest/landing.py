@@ -78,8 +78,10 @@ def read_landing(directory: Path) -> dict[str, list[dict[str, str]]]:
     return tables
 
 
-def landed_document_ids(directory: Path) -> set[str]:
-    return {row["document_id"] for row in read_landing(directory)["raw_documents"]}
+def landed_document_ids(directory: Path, parser_version: str | None = None) -> set[str]:
+    """Documents in the landing zone; with parser_version, only those that version landed."""
+    return {row["document_id"] for row in read_landing(directory)["raw_documents"]
+            if parser_version is None or row["parser_version"] == parser_version}
 
 
 def _recover(directory: Path) -> None:

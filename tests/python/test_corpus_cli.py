@@ -63,3 +63,15 @@ def test_lines_shows_what_the_parsers_read(capsys):
     assert main(["lines", str(PUTUO_PDF)]) == 0
     out = capsys.readouterr().out
     assert "p10  2010601 | 行政运行 | 1,511.89 | 1,503.52 | 8.37" in out
+
+
+def test_documents_landed_by_an_older_parser_are_read_again(tmp_path, capsys):
+    landing = tmp_path / "landing"
+    assert ingest([SAMPLE], landing) == 0
+    documents = landing / "raw_documents.csv"
+    documents.write_text(documents.read_text(encoding="utf-8").replace(",2\n", ",1\n"), encoding="utf-8")
+    assert landed_document_ids(landing, "1") == {SAMPLE_ID}
+    capsys.readouterr()
+    assert ingest([SAMPLE], landing) == 0
+    assert "ingest: 1 landed, 0 skipped" in capsys.readouterr().out
+    assert landed_document_ids(landing, "2") == {SAMPLE_ID}
