@@ -34,10 +34,11 @@ def _is_furniture(line: SourceLine) -> bool:
     return bool(_CONTINUED.match(line.text) or is_meta_line(line))
 
 
-def _reject_unruled(path: Path, page, form: str, title: str) -> None:
-    """A form title with amounts printed under it but no ruled table: a layout not read yet."""
-    below = [item.text for item in page.items if isinstance(item, TextItem) and item.text != title]
-    if any(is_decimal_amount(word) for text in below for word in text.split()):   # not a contents page
+def _reject_unruled(path: Path, page, form: str, title: str, below: list) -> None:
+    """A form title with amounts printed under it but no ruled table: a layout not read yet.
+    (A title at the foot of a page, its table on the next, has nothing printed under it.)"""
+    texts = [item.text for item in below if isinstance(item, TextItem)]
+    if any(is_decimal_amount(word) for text in texts for word in text.split()):   # not a contents page
         raise IngestError(f"form title {title!r} has amounts under it but no ruled table",
                           file=path.name, form=form, page=page.number,
                           hint="tables printed without ruling lines are not read yet; report the layout")
@@ -78,8 +79,9 @@ def read_pdf_document(path: Path) -> SourceDocument:
                     if spec.form != title_form:
                         table = None
                     title_form = spec.form
-                    if not any(isinstance(later, TableItem) for later in page.items[position + 1:]):
-                        _reject_unruled(path, page, spec.form, text)
+                    below = page.items[position + 1:]
+                    if not any(isinstance(later, TableItem) for later in below):
+                        _reject_unruled(path, page, spec.form, text, below)
                 number = writer.add(text, page.number)
                 if spec is None and not _is_furniture(writer.lines[number - 1]):
                     table = None
