@@ -60,27 +60,27 @@ def _sort_key(record: dict[str, str]):
     return record["document_id"], record.get("form", ""), int(line)
 
 
+def _read_table(directory: Path, table: str) -> list[dict[str, str]]:
+    path = directory / f"{table}.csv"
+    if not path.exists():
+        return []
+    columns = LANDING_COLUMNS[table]
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if not set(reader.fieldnames or []) <= set(columns):
+            raise RuntimeError(f"{path}: columns differ from this version's landing layout; "
+                               "delete the landing folder and ingest again")
+        # a layout that gained columns (e.g. 08's balances) keeps its rows, new cells blank
+        return [{column: record.get(column, "") for column in columns} for record in reader]
+
+
 def read_landing(directory: Path) -> dict[str, list[dict[str, str]]]:
-    tables: dict[str, list[dict[str, str]]] = {}
-    for table, columns in LANDING_COLUMNS.items():
-        path = directory / f"{table}.csv"
-        if not path.exists():
-            tables[table] = []
-            continue
-        with path.open(newline="", encoding="utf-8") as handle:
-            reader = csv.DictReader(handle)
-            landed = reader.fieldnames or []
-            if landed != columns and not set(landed) <= set(columns):
-                raise RuntimeError(f"{path}: columns differ from this version's landing layout; "
-                                   "delete the landing folder and ingest again")
-            # a layout that gained columns (e.g. 08's balances) keeps its rows, new cells blank
-            tables[table] = [{column: record.get(column, "") for column in columns} for record in reader]
-    return tables
+    return {table: _read_table(directory, table) for table in LANDING_COLUMNS}
 
 
 def landed_document_ids(directory: Path, parser_version: str | None = None) -> set[str]:
     """Documents in the landing zone; with parser_version, only those that version landed."""
-    return {row["document_id"] for row in read_landing(directory)["raw_documents"]
+    return {row["document_id"] for row in _read_table(directory, "raw_documents")
             if parser_version is None or row["parser_version"] == parser_version}
 
 

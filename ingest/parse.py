@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import PARSER_VERSION
+from .completeness import check_complete
 from .cover import most_common, read_cover
 from .errors import IngestError
-from .completeness import check_complete
 from .forms.common import blank_form_row
 from .forms.economic import parse_economic_form
 from .forms.functional import parse_function_form
