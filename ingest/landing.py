@@ -14,7 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .model import (FUNCTION_FORM_MEASURES, DocumentRow, EconomicItemRow, FormRow, FunctionLineRow,
-                    SummaryLineRow, ThreePublicRow, columns_of)
+                    NarrativeClaimRow, PerformanceIndicatorRow, PerformanceTableRow, SummaryLineRow,
+                    ThreePublicRow, columns_of)
+from .narrative import NARRATIVE_TABLES
 from .parse import FORM_TABLES, ParsedDocument
 
 _PROVENANCE = ["document_id", "form", "source_page", "source_line", "raw_text"]
@@ -33,6 +35,9 @@ LANDING_COLUMNS: dict[str, list[str]] = {
     FORM_TABLES["06"]: columns_of(EconomicItemRow),
     FORM_TABLES["09"]: columns_of(ThreePublicRow),
     **{FORM_TABLES[form]: _function_columns(form) for form in FUNCTION_FORM_MEASURES},
+    NARRATIVE_TABLES["claims"]: columns_of(NarrativeClaimRow),
+    NARRATIVE_TABLES["performance"]: columns_of(PerformanceTableRow),
+    NARRATIVE_TABLES["indicators"]: columns_of(PerformanceIndicatorRow),
 }
 
 

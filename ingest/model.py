@@ -90,6 +90,68 @@ class ThreePublicRow(Provenance):
     amount: Decimal | None
 
 
+@dataclass
+class NarrativeClaimRow(Provenance):
+    """One claim of the narrative: the figures it gives about one subject (form 'narrative',
+    raw_text the sentence). Figures not printed are None."""
+    claim_no: int
+    topic: str | None          # section topic: overall, income, general_budget, three_public, …
+    subject_key: str           # grand_total, basic_expenditure, function_item, project, …
+    subject_label: str         # the subject as printed
+    class_name: str | None     # 类 / 款 / 项 names as printed, for function_class / function_item
+    section_name: str | None
+    item_name: str | None
+    function_code: str | None  # the code those names resolve to in the document's tables
+    code_match: str | None     # exact / partial / unresolved
+    code_form: str | None      # the form the code was found in (05, else 03)
+    money_unit: str | None     # 万元 / 元, of every money figure of the claim
+    amount: Decimal | None
+    initial_budget: Decimal | None
+    adjusted_budget: Decimal | None
+    actual: Decimal | None
+    change_amount: Decimal | None      # signed: a decrease is negative
+    change_percent: Decimal | None     # signed
+    change_basis: str | None           # prior_year / budget
+    share_percent: Decimal | None
+    share_base: str | None             # the subject the share is of
+    completion_percent: Decimal | None
+    quantity: Decimal | None
+    quantity_unit: str | None
+    stated_reason: str | None
+
+
+@dataclass
+class PerformanceTableRow(Provenance):
+    """One self-evaluation table (form 'performance'): the department-wide one or a project's."""
+    table_no: int
+    table_kind: str            # department / project
+    title: str
+    entity_name: str | None    # the project, or the unit for the department table
+    competent_department: str | None
+    implementing_unit: str | None
+    category_ticked: str | None
+    attribute_ticked: str | None
+    type_ticked: str | None
+    budget_line: int | None
+    budget_amount: Decimal | None      # 预算数 (A), in 万元
+    execution_amount: Decimal | None   # 执行数 (B)
+    execution_rate: Decimal | None     # 执行率 (B/A) as printed, in percent
+    budget_score: Decimal | None
+
+
+@dataclass
+class PerformanceIndicatorRow(Provenance):
+    """One indicator row of a self-evaluation table."""
+    table_no: int
+    indicator_no: int
+    level1: str | None         # 一级指标: 产出 / 效益 / 满意度指标
+    level2: str | None
+    level3: str
+    target_value: str | None   # as printed: '100%', '≥12次', '逐步提升'
+    actual_value: str | None
+    score: Decimal | None
+
+
 # Measure columns of each functional-code form, in landing order.
 FUNCTION_FORM_MEASURES = {
     "02": ["total", "fiscal_appropriation", "superior_subsidy", "business", "operating",

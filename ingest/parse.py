@@ -14,6 +14,7 @@ from .forms.sections import locate_sections
 from .forms.summary import parse_summary_form
 from .forms.three_public import parse_three_public_form
 from .model import FUNCTION_FORM_TABLES, DocumentRow, FormRow
+from .narrative import NARRATIVE_TABLES, narrative_rows, performance_rows
 from .numbers import is_decimal_amount
 from .source import SourceDocument
 
@@ -44,7 +45,7 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
                           hint="is this a final-accounts disclosure? a scanned PDF needs OCR first")
     _reject_truncated(source, sections[-1])
     forms: list[FormRow] = []
-    rows: dict[str, list] = {table: [] for table in FORM_TABLES.values()}
+    rows: dict[str, list] = {table: [] for table in [*FORM_TABLES.values(), *NARRATIVE_TABLES.values()]}
     try:
         for section in sections:
             form_row, form_rows = _PARSERS[section.form](source, section)
@@ -55,8 +56,10 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
             raise
         # A blank template: its empty tables need not parse; it is reported, never landed.
         forms = [blank_form_row(source, section) for section in sections]
-        rows = {table: [] for table in FORM_TABLES.values()}
+        rows = {table: [] for table in [*FORM_TABLES.values(), *NARRATIVE_TABLES.values()]}
     check_complete(source, sections, rows)
+    if any(form.has_amounts for form in forms):
+        _add_narrative(source, sections, rows)
     title, department, year = read_cover(source)
     document = DocumentRow(
         document_id=source.document_id,
@@ -71,6 +74,16 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
         parser_version=PARSER_VERSION,
     )
     return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)
+
+
+def _add_narrative(source: SourceDocument, sections, rows: dict[str, list]) -> None:
+    """Claims of the narrative and the self-evaluation tables, after the last form."""
+    after = max(section.end_line for section in sections)
+    function_rows = {form: rows[table] for form, table in FUNCTION_FORM_TABLES.items()}
+    rows[NARRATIVE_TABLES["claims"]] = narrative_rows(source, after, function_rows)
+    tables, indicators = performance_rows(source, after)
+    rows[NARRATIVE_TABLES["performance"]] = tables
+    rows[NARRATIVE_TABLES["indicators"]] = indicators
 
 
 def _prints_amounts(section) -> bool:

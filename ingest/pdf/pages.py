@@ -32,6 +32,12 @@ class PdfPage:
     items: list[TextItem | TableItem]
 
 
+# Narrative figures are often set in another font whose baseline sits about 5 pt below the
+# Chinese text of the same line (Putuo 2024): pdfplumber's default 3 pt would put every figure
+# on a line of its own, away from the words it belongs to. Lines are about 14 pt apart.
+_LINE_Y_TOLERANCE = 6
+
+
 def _outside(boxes):
     def keep(obj) -> bool:
         x = (obj["x0"] + obj["x1"]) / 2
@@ -46,7 +52,7 @@ def _page_items(page) -> list[TextItem | TableItem]:
     items: list[TextItem | TableItem] = [TableItem(t.bbox[1], t.bbox[3], t.extract()) for t in tables]
     free_text = page.filter(_outside(boxes)) if boxes else page
     items.extend(TextItem(line["top"], line["text"])
-                 for line in free_text.extract_text_lines(return_chars=False) if line["text"].strip())
+                 for line in free_text.extract_text_lines(return_chars=False, y_tolerance=_LINE_Y_TOLERANCE) if line["text"].strip())
     return sorted(items, key=lambda item: item.top)
 
 

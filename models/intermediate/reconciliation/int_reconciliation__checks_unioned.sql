@@ -3,7 +3,9 @@ with checks as (
     {%- for model in ['int_reconciliation__hierarchy', 'int_reconciliation__row_identities',
                       'int_reconciliation__summary_identities', 'int_reconciliation__cross_form',
                       'int_reconciliation__codes_and_names', 'int_reconciliation__fund_identities',
-                      'int_reconciliation__three_public', 'int_reconciliation__code_amounts'] %}
+                      'int_reconciliation__three_public', 'int_reconciliation__code_amounts',
+                      'int_reconciliation__narrative_vs_tables', 'int_reconciliation__narrative_arithmetic',
+                      'int_reconciliation__performance'] %}
         select * from {{ ref(model) }}
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}

@@ -1,0 +1,81 @@
+"""Which functional code a narrative names by its 类 / 款 / 项 names.
+
+Prose names are looked up among the codes the document's own tables print (05 first, then
+03). A code matches exactly when all printed names agree; otherwise the best-scoring code is
+taken if it is the only one with that score and at least two of the three names agree (a
+款 name cut short, '应急管理事', counts half). The match kind is landed, so a code named
+differently in prose and in the tables becomes a finding rather than a silent join.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import FunctionLineRow
+from .subjects import Subject
+
+_PARENS = re.compile(r"[()（）\s]")
+
+
+def _norm(name: str | None) -> str:
+    name = _PARENS.sub("", name or "")
+    return name.removesuffix("支出") if name else ""
+
+
+@dataclass(frozen=True)
+class CodeMatch:
+    code: str | None
+    form: str | None
+    kind: str                  # exact / partial / unresolved
+
+
+def _names_by_code(rows: list[FunctionLineRow]) -> dict[str, str]:
+    return {row.function_code: row.function_name or "" for row in rows
+            if row.row_kind == "code" and row.function_code}
+
+
+def _name_score(prose: str | None, printed: str | None) -> float:
+    prose_name, printed_name = _norm(prose), _norm(printed)
+    if not prose_name:
+        return 0
+    if prose_name == printed_name:
+        return 1
+    if printed_name.startswith(prose_name) or prose_name.startswith(printed_name):
+        return 0.5
+    return 0
+
+
+def _match_in(subject: Subject, names: dict[str, str]) -> tuple[str | None, str]:
+    if subject.key == "function_class":
+        hits = [code for code, name in names.items() if len(code) == 3 and _norm(name) == _norm(subject.class_name)]
+        return (hits[0], "exact") if len(hits) == 1 else (None, "unresolved")
+    scored = []
+    for code, name in names.items():
+        if len(code) != 7:
+            continue
+        parts = (_name_score(subject.class_name, names.get(code[:3])),
+                 _name_score(subject.section_name, names.get(code[:5])),
+                 _name_score(subject.item_name, name))
+        # the 款 weighs most: within one 类 several 项 share a name (一般行政管理事务)
+        scored.append((parts[1] * 4 + parts[2] * 2 + parts[0], sum(p > 0 for p in parts), code, parts))
+    if not scored:
+        return None, "unresolved"
+    best = max(entry[0] for entry in scored)
+    winners = [entry for entry in scored if entry[0] == best]
+    if len(winners) != 1 or winners[0][1] < 2:
+        return None, "unresolved"
+    _, _, code, parts = winners[0]
+    return code, "exact" if parts == (1, 1, 1) else "partial"
+
+
+def match_function_code(subject: Subject, rows_by_form: dict[str, list[FunctionLineRow]]) -> CodeMatch:
+    if subject.key not in ("function_item", "function_class"):
+        return CodeMatch(None, None, "unresolved")
+    fallback = CodeMatch(None, None, "unresolved")
+    for form in ("05", "03"):
+        code, kind = _match_in(subject, _names_by_code(rows_by_form.get(form, [])))
+        if kind == "exact":
+            return CodeMatch(code, form, kind)
+        if code and fallback.code is None:
+            fallback = CodeMatch(code, form, kind)
+    return fallback

@@ -1,0 +1,119 @@
+{#- The printed table values a narrative subject can be checked against, one row per
+    (document, fact_key, scope): scope 'actual' for spending and income, 'budget' for the 三公
+    budget block. fact_key is the narrative subject key; 'code:<code>@<form>' for a functional
+    code; basic/project spending of all funds (form 03) is '<key>_all_funds'. -#}
+with summary_lines as (
+    select * from {{ ref('stg_disclosures__form01_summary_lines') }}
+    union all by name
+    select * from {{ ref('stg_disclosures__form04_fiscal_summary_lines') }}
+),
+
+function_lines as (
+    select document_id, form, source_line, function_code, amount_total
+    from {{ ref('stg_disclosures__form03_expenditure') }}
+    where row_kind = 'code'
+    union all
+    select document_id, form, source_line, function_code, amount_total
+    from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    where row_kind = 'code'
+),
+
+totals_03 as (
+    select * from {{ ref('stg_disclosures__form03_expenditure') }}
+    where row_kind = 'total'
+),
+
+totals_05 as (
+    select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    where row_kind = 'total'
+),
+
+economic_totals as (
+    select * from {{ ref('stg_disclosures__form06_economic_items') }}
+    where row_kind = 'category_total'
+),
+
+three_public as (
+    select * from {{ ref('stg_disclosures__form09_three_public') }}
+),
+
+facts as (
+    select
+        document_id,
+        form,
+        case
+            when form = '01' and line_kind = 'grand_total' and side = 'income' then 'grand_total'
+            when form = '01' and line_kind = 'current_year_total' and side = 'income' then 'income_total'
+            when form = '01' and line_kind = 'current_year_total' then 'expenditure_total'
+            when form = '04' and line_kind = 'grand_total' and side = 'income' then 'fiscal_grand_total'
+            when form = '04' and line_kind = 'current_year_total' and side = 'income' then 'fiscal_income'
+            when form = '04' and line_kind = 'income_source' and item_name like '一般公共预算%'
+                then 'general_budget_income'
+            when form = '04' and line_kind = 'income_source' and item_name like '政府性基金预算%'
+                then 'government_fund_income'
+            when form = '04' and line_kind = 'income_source' and item_name like '国有资本经营预算%'
+                then 'state_capital_income'
+        end as fact_key,
+        'actual' as scope,
+        source_line,
+        amount_total as table_amount
+    from summary_lines
+    union all
+    select document_id, '05', 'general_budget_expenditure', 'actual', source_line, amount_total from totals_05
+    union all
+    select document_id, '05', 'basic_expenditure', 'actual', source_line, amount_basic from totals_05
+    union all
+    select document_id, '05', 'project_expenditure', 'actual', source_line, amount_project from totals_05
+    union all
+    select document_id, '03', 'basic_expenditure_all_funds', 'actual', source_line, amount_basic from totals_03
+    union all
+    select document_id, '03', 'project_expenditure_all_funds', 'actual', source_line, amount_project from totals_03
+    union all
+    select
+        document_id,
+        '06',
+        case expense_category when 'personnel' then 'personnel_expenditure' else 'public_use_expenditure' end,
+        'actual',
+        source_line,
+        amount
+    from economic_totals
+    union all
+    select
+        document_id,
+        form,
+        'code:' || function_code || '@' || form,
+        'actual',
+        source_line,
+        amount_total
+    from function_lines
+    union all
+    select
+        document_id,
+        '09',
+        'three_public_' || component,
+        scope,
+        source_line,
+        amount
+    from three_public
+),
+
+final as (
+    select
+        facts.document_id,
+        facts.fact_key,
+        facts.scope,
+        facts.form,
+        min(facts.source_line) as source_line,
+        -- a blank cell is no spending: the narrative's '0万元' agrees with it
+        coalesce(max(facts.table_amount), 0) as table_amount,
+        any_value(form_precision.unit) as unit,
+        any_value(form_precision.yuan_per_unit) as yuan_per_unit,
+        any_value(form_precision.half_unit) as half_unit
+    from facts
+    inner join {{ ref('int_forms__precision') }} as form_precision
+        on facts.document_id = form_precision.document_id and facts.form = form_precision.form
+    where facts.fact_key is not null
+    group by facts.document_id, facts.fact_key, facts.scope, facts.form
+)
+
+select * from final

@@ -1,0 +1,44 @@
+{#- Budget execution per 项 as the narrative states it (section 五: 年初预算, 决算, 完成年初预算的
+    P%), the completion rate recomputed, and the code's spending as the table prints it. -#}
+with claims as (
+    select * from {{ ref('stg_disclosures__narrative_claims') }}
+    where subject_key = 'function_item'
+),
+
+facts as (
+    select * from {{ ref('int_narrative__table_facts') }}
+    where scope = 'actual'
+),
+
+final as (
+    select
+        claims.document_id,
+        claims.claim_no,
+        claims.source_page,
+        claims.source_line,
+        claims.function_code,
+        claims.code_match,
+        claims.code_form,
+        claims.class_name,
+        claims.section_name,
+        claims.item_name,
+        claims.money_unit,
+        claims.initial_budget,
+        coalesce(claims.actual, claims.amount) as actual,
+        claims.completion_percent as stated_completion_percent,
+        cast(
+            case
+                when claims.initial_budget > 0
+                    then round(100 * coalesce(claims.actual, claims.amount) / claims.initial_budget, 2)
+            end as decimal(18, 2)
+        ) as computed_completion_percent,
+        facts.table_amount as table_actual,
+        claims.stated_reason
+    from claims
+    left join facts
+        on
+            claims.document_id = facts.document_id
+            and facts.fact_key = 'code:' || claims.function_code || '@' || claims.code_form
+)
+
+select * from final

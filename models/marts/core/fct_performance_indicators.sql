@@ -1,0 +1,31 @@
+{#- Indicator rows of the self-evaluation tables, with the project they belong to. Targets and
+    actuals stay text as printed ('≥12次', '逐步提升', '100%'). -#}
+with indicators as (
+    select * from {{ ref('stg_disclosures__performance_indicators') }}
+),
+
+tables as (
+    select * from {{ ref('stg_disclosures__performance_tables') }}
+),
+
+final as (
+    select
+        indicators.document_id,
+        indicators.table_no,
+        indicators.indicator_no,
+        indicators.source_page,
+        indicators.source_line,
+        tables.table_kind,
+        tables.entity_name as project_name,
+        indicators.level1,
+        indicators.level2,
+        indicators.level3,
+        indicators.target_value,
+        indicators.actual_value,
+        indicators.score
+    from indicators
+    inner join tables
+        on indicators.document_id = tables.document_id and indicators.table_no = tables.table_no
+)
+
+select * from final

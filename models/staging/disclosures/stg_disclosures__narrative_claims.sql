@@ -1,0 +1,40 @@
+with source as (
+    select * from {{ ref('raw_narrative_claims') }}
+),
+
+final as (
+    select
+        document_id,
+        form,
+        source_page,
+        source_line,
+        raw_text as sentence,
+        claim_no,
+        topic,
+        subject_key,
+        subject_label,
+        class_name,
+        section_name,
+        item_name,
+        function_code,
+        code_match,
+        code_form,
+        money_unit,
+        cast(case money_unit when '万元' then 10000 when '元' then 1 end as decimal(18, 0)) as yuan_per_unit,
+        {{ printed_figure('amount') }},
+        {{ printed_figure('initial_budget') }},
+        {{ printed_figure('adjusted_budget') }},
+        {{ printed_figure('actual') }},
+        {{ printed_figure('change_amount') }},
+        {{ printed_figure('change_percent') }},
+        change_basis,
+        {{ printed_figure('share_percent') }},
+        share_base,
+        {{ printed_figure('completion_percent') }},
+        cast(quantity as decimal(18, 4)) as quantity,
+        quantity_unit,
+        stated_reason
+    from source
+)
+
+select * from final

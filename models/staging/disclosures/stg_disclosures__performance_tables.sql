@@ -1,0 +1,29 @@
+with source as (
+    select * from {{ ref('raw_performance_tables') }}
+),
+
+final as (
+    select
+        document_id,
+        form,
+        source_page,
+        source_line,
+        raw_text,
+        table_no,
+        table_kind,
+        title,
+        entity_name,
+        competent_department,
+        implementing_unit,
+        category_ticked,
+        attribute_ticked,
+        type_ticked,
+        budget_line,
+        budget_amount,
+        execution_amount,
+        execution_rate,
+        budget_score
+    from source
+)
+
+select * from final
