@@ -13,6 +13,17 @@ EXPECTED_FINDINGS = {
     ("hierarchy_form05", "05|22102|basic"),
     ("hierarchy_form05", "05|total|total"),
     ("hierarchy_form05", "05|total|project"),
+    # narrative and performance tables (issue 6)
+    ("narrative_amount_vs_table", "narrative|462|general_budget_income|amount"),
+    ("narrative_names_vs_table", "narrative|508|function_item:2013299|names"),
+    ("narrative_names_vs_table", "narrative|546|function_item:2240108|names"),
+    ("narrative_same_quantity", "same|general_budget_initial_budget|narrative performance|606"),
+    ("narrative_same_quantity", "same|general_budget_initial_budget|department table|1140"),
+    ("narrative_same_quantity", "same|project 环卫工作补助经费 actual|project table|1600"),
+    ("narrative_same_quantity", "same|project 环卫工作补助经费 initial_budget|project table|1600"),
+    ("narrative_share_recomputed", "narrative|482|function_class:208|share"),
+    ("narrative_three_public_vs_form09", "narrative|566|three_public_total|initial_budget"),
+    ("performance_projects_vs_project_expenditure", "performance|projects|project_expenditure"),
 }
 
 
@@ -113,4 +124,32 @@ def test_empty_forms_make_their_rules_not_applicable_not_a_pass(query):
         ("identity_form07_expenditure_columns", "not_applicable"), ("identity_form08_total_columns", "not_applicable")]
     assert all("printed without amounts: 说明：我部门没有" in detail for *_, detail in rows)
     assert query("select outcome, count(*) from audit.fct_reconciliation_results group by 1 order by 1") == [
-        ("fail", 9), ("not_applicable", 4), ("pass", 975)]
+        ("fail", 19), ("not_applicable", 4), ("pass", 1175)]
+
+
+def test_narrative_checks_of_the_issue(query):
+    def outcome(rule, key):
+        return query("select outcome, expected_amount, actual_amount from audit.fct_reconciliation_results "
+                     "where rule_id = ? and check_key = ?", rule, key)[0]
+    stated, computed = outcome("narrative_change_arithmetic", "narrative|431|grand_total|change")[1:]
+    assert stated == Decimal("-17") and abs(computed - Decimal("-16.8797")) < Decimal("0.0001")  # -194.92 / 1,154.76
+    assert outcome("narrative_completion_rate", "narrative|494|function_item:2010301|completion")[0] == "pass"
+    assert outcome("narrative_amount_vs_table", "narrative|494|function_item:2010301|actual") == (
+        "pass", Decimal("55.11"), Decimal("55.11"))
+    assert outcome("narrative_operating_cost_vs_form06", "narrative|588|operating_cost|amount") == (
+        "pass", Decimal("7.06"), Decimal("7.06"))
+    assert outcome("narrative_amount_vs_table", "narrative|538|function_item:2120501|actual") == (
+        "pass", Decimal("182.32"), Decimal("182.32"))
+
+
+def test_budget_execution_and_project_marts(query):
+    assert query("select initial_budget, actual, stated_completion_percent, computed_completion_percent, "
+                 "table_actual, source_line from marts.fct_budget_execution where function_code = '2010301'") == [
+        (Decimal("57.15"), Decimal("55.11"), Decimal("96.4"), Decimal("96.43"), Decimal("55.11"), 494)]
+    assert query("select count(*), count(narrative_execution), sum(indicator_count) "
+                 "from marts.fct_project_performance where table_kind = 'project'") == [(26, 16, 189)]
+    assert query("select budget_amount, execution_amount, narrative_execution from marts.fct_project_performance "
+                 "where project_name = '环卫工作补助经费'") == [(Decimal("183.32"), Decimal("183.32"),
+                                                             Decimal("182.32"))]
+    assert query("select prior_amount from marts.fct_narrative_claims where subject_key = 'grand_total'") == [
+        (Decimal("1154.76"),)]
