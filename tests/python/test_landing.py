@@ -79,6 +79,10 @@ def test_seed_column_types_cover_every_landing_column():
     types = {seed["name"]: seed["config"]["column_types"] for seed in declared["seeds"]}
     assert {name: list(columns) for name, columns in types.items()} == LANDING_COLUMNS
     for name, columns in types.items():
+        if name == "raw_narrative_claims":
+            # figures land as printed text: staging needs '5' and '5.00' apart for the tolerance
+            assert columns["amount"] == columns["change_percent"] == "varchar"
+            continue
         for column, data_type in columns.items():
             if column.startswith("amount_") and column != "amount_decimals" or column == "amount":
                 assert data_type == "decimal(18,4)", (name, column)

@@ -9,11 +9,21 @@ with summary_lines as (
 ),
 
 function_lines as (
-    select document_id, form, source_line, function_code, amount_total
+    select
+        document_id,
+        form,
+        source_line,
+        function_code,
+        amount_total
     from {{ ref('stg_disclosures__form03_expenditure') }}
     where row_kind = 'code'
     union all
-    select document_id, form, source_line, function_code, amount_total
+    select
+        document_id,
+        form,
+        source_line,
+        function_code,
+        amount_total
     from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
     where row_kind = 'code'
 ),
@@ -59,15 +69,50 @@ facts as (
         amount_total as table_amount
     from summary_lines
     union all
-    select document_id, '05', 'general_budget_expenditure', 'actual', source_line, amount_total from totals_05
+    select
+        document_id,
+        '05',
+        'general_budget_expenditure',
+        'actual',
+        source_line,
+        amount_total
+    from totals_05
     union all
-    select document_id, '05', 'basic_expenditure', 'actual', source_line, amount_basic from totals_05
+    select
+        document_id,
+        '05',
+        'basic_expenditure',
+        'actual',
+        source_line,
+        amount_basic
+    from totals_05
     union all
-    select document_id, '05', 'project_expenditure', 'actual', source_line, amount_project from totals_05
+    select
+        document_id,
+        '05',
+        'project_expenditure',
+        'actual',
+        source_line,
+        amount_project
+    from totals_05
     union all
-    select document_id, '03', 'basic_expenditure_all_funds', 'actual', source_line, amount_basic from totals_03
+    select
+        document_id,
+        '03',
+        'basic_expenditure_all_funds',
+        'actual',
+        source_line,
+        amount_basic
+    from totals_03
     union all
-    select document_id, '03', 'project_expenditure_all_funds', 'actual', source_line, amount_project from totals_03
+    select
+        document_id,
+        '03',
+        'project_expenditure_all_funds',
+        'actual',
+        source_line,
+        amount_project
+    from totals_03
     union all
     select
         document_id,

@@ -70,7 +70,9 @@ project_sum_checks as (
         ) }},
         facts.unit,
         project_sums.source_line,
-        cast(project_sums.project_tables as varchar) || ' project tables (' || cast(project_sums.printed_executions as varchar)
+        cast(project_sums.project_tables as varchar)
+        || ' project tables ('
+        || cast(project_sums.printed_executions as varchar)
         || ' print 执行数) sum to ' || cast(project_sums.execution_sum as varchar) || ' against 05 项目支出 '
         || cast(facts.table_amount as varchar) as detail
     from project_sums
@@ -93,7 +95,13 @@ statements as (
     from claims
     where subject_key in ('general_budget_expenditure', 'department_total') and initial_budget is not null
     union all
-    select document_id, 'general_budget_initial_budget', 'department table', budget_line, budget_amount, 0.005
+    select
+        document_id,
+        'general_budget_initial_budget',
+        'department table',
+        budget_line,
+        budget_amount,
+        0.005
     from tables
     where table_kind = 'department' and budget_amount is not null
     union all
@@ -106,10 +114,19 @@ statements as (
         coalesce(actual_half_unit, amount_half_unit) * yuan_per_unit / 10000
     from claims
     where
-        (subject_key = 'department_total' or (subject_key = 'general_budget_expenditure' and initial_budget is not null))
+        (
+            subject_key = 'department_total'
+            or (subject_key = 'general_budget_expenditure' and initial_budget is not null)
+        )
         and coalesce(actual, amount) is not null
     union all
-    select document_id, 'department_actual', 'department table', budget_line, execution_amount, 0.005
+    select
+        document_id,
+        'department_actual',
+        'department table',
+        budget_line,
+        execution_amount,
+        0.005
     from tables
     where table_kind = 'department' and execution_amount is not null
     union all
