@@ -7,7 +7,8 @@ import duckdb
 
 MARTS = ["dim_document", "dim_department", "dim_fiscal_year", "dim_function_classification", "dim_economic_classification",
          "fct_expenditure_by_function", "fct_income_by_function", "fct_basic_expenditure_by_economic_item",
-         "fct_three_public_expenses", "fct_budget_summary", "mart_spending_by_function",
+         "fct_three_public_expenses", "fct_budget_summary", "fct_narrative_claims", "fct_budget_execution",
+         "fct_project_performance", "fct_performance_indicators", "mart_spending_by_function",
          "mart_spending_by_economic_item", "mart_document_summary", "mart_department_years",
          "fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary"]
 AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary"}
