@@ -96,9 +96,8 @@ def paragraphs_of(lines: list[SourceLine]) -> list[Paragraph]:
             continue
         if _is_heading(text):
             named = topic_of(text)
-            if _TOP_HEADING.match(text):
-                topic, heading = named, text
-            elif named:
+            # a top heading always starts a topic (maybe none); a subheading only when it names one
+            if named or _TOP_HEADING.match(text):
                 topic, heading = named, text
             current = None
             continue

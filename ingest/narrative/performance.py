@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..source import SourceLine
 from .paragraphs import clean_text
 
-_TITLE = re.compile(r"^(?:\d{4}年度)?.*(?:绩效)?自评表?$")
+_TITLE = re.compile(r"^\d{4}年度.*自评表?$")
 _YEAR_TITLE = re.compile(r"^\d{4}年度")
 _LEVEL1 = re.compile(r"^(产出|效益|满意度)指?标?$")   # '满意度指' when the cell wraps
 _CHECKBOX = re.compile(r"\d、([^<\d]+?)\s*<input([^>]*)/?>")
@@ -60,8 +60,7 @@ def _cells(line: SourceLine) -> list[str]:
 
 def is_table_title(line: SourceLine) -> bool:
     cells = _cells(line)
-    return len(cells) == 1 and bool(_YEAR_TITLE.match(cells[0])) and bool(_TITLE.match(cells[0])) \
-        and "自评" in cells[0]
+    return len(cells) == 1 and bool(_TITLE.match(cells[0]))
 
 
 def _value_after(cells: list[str], label: str) -> str | None:
