@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import NarrativeClaimRow, PerformanceIndicatorRow, PerformanceTableRow
 from ..source import SourceDocument
 from .claims import claims_in, sentence_of, stated_reason
-from .function_codes import match_function_code
+from .function_codes import match_function_code, printed_names
 from .paragraphs import narrative_lines, paragraphs_of
 from .performance import performance_tables
 
@@ -16,11 +16,12 @@ def narrative_rows(source: SourceDocument, after_line: int, function_rows: dict)
     """Claims of the narrative part that follows line `after_line` (the end of the last form).
     function_rows: form -> the document's FunctionLineRows, to resolve 类/款/项 names."""
     rows = []
+    names_by_form = printed_names(function_rows)
     for paragraph in paragraphs_of(narrative_lines(source, after_line)):
         for claim in claims_in(paragraph):
             line = paragraph.line_at(claim.start)
             subject = claim.subject
-            code = match_function_code(subject, function_rows)
+            code = match_function_code(subject, names_by_form)
             figures = claim.figures
             rows.append(NarrativeClaimRow(
                 document_id=source.document_id, form="narrative", source_page=line.page,

@@ -29,9 +29,11 @@ class CodeMatch:
     kind: str                  # exact / partial / unresolved
 
 
-def _names_by_code(rows: list[FunctionLineRow]) -> dict[str, str]:
-    return {row.function_code: row.function_name or "" for row in rows
-            if row.row_kind == "code" and row.function_code}
+def printed_names(rows_by_form: dict[str, list[FunctionLineRow]]) -> dict[str, dict[str, str]]:
+    """form -> code -> printed name, for 05 and 03: built once per document."""
+    return {form: {row.function_code: row.function_name or "" for row in rows_by_form.get(form, [])
+                   if row.row_kind == "code" and row.function_code}
+            for form in ("05", "03")}
 
 
 def _name_score(prose: str | None, printed: str | None) -> float:
@@ -68,12 +70,13 @@ def _match_in(subject: Subject, names: dict[str, str]) -> tuple[str | None, str]
     return code, "exact" if parts == (1, 1, 1) else "partial"
 
 
-def match_function_code(subject: Subject, rows_by_form: dict[str, list[FunctionLineRow]]) -> CodeMatch:
+def match_function_code(subject: Subject, names_by_form: dict[str, dict[str, str]]) -> CodeMatch:
+    """names_by_form: printed_names() of the document."""
     if subject.key not in ("function_item", "function_class"):
         return CodeMatch(None, None, "unresolved")
     fallback = CodeMatch(None, None, "unresolved")
     for form in ("05", "03"):
-        code, kind = _match_in(subject, _names_by_code(rows_by_form.get(form, [])))
+        code, kind = _match_in(subject, names_by_form[form])
         if kind == "exact":
             return CodeMatch(code, form, kind)
         if code and fallback.code is None:

@@ -9,9 +9,9 @@ numbered item. Only one-cell lines are prose; tab-separated lines are tables.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from ..numbers import normalise_cell
 from ..source import SourceDocument, SourceLine
 
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -41,8 +41,7 @@ TOPIC_KEYWORDS = [
 def clean_text(text: str) -> str:
     """NFKC (full-width digits, % and parentheses to ASCII), and no spaces except between two
     figures: extraction puts spaces around numbers ('959.84 万元', '2023 年度')."""
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"(?<![\d.])\s+|\s+(?![\d.])", "", text)
+    return re.sub(r"(?<![\d.])\s+|\s+(?![\d.])", "", normalise_cell(text))
 
 
 def topic_of(heading: str) -> str | None:

@@ -55,7 +55,7 @@ class PerformanceTable:
 
 
 def _cells(line: SourceLine) -> list[str]:
-    return [clean_text(cell) for cell in line.cells if clean_text(cell)]
+    return [text for text in map(clean_text, line.cells) if text]
 
 
 def is_table_title(line: SourceLine) -> bool:
@@ -78,9 +78,9 @@ def _ticked(line: SourceLine) -> str:
                     if "checked" in match.group(2))
 
 
-def _read_budget(table: PerformanceTable, line: SourceLine) -> None:
+def _read_budget(table: PerformanceTable, line: SourceLine, cells: list[str]) -> None:
     amounts: list[Decimal] = []
-    for cell in _cells(line):
+    for cell in cells:
         percent = _PERCENT.match(cell)
         money = _MONEY.match(cell)
         if percent and table.execution_rate is None:
@@ -93,8 +93,7 @@ def _read_budget(table: PerformanceTable, line: SourceLine) -> None:
     table.budget_score = amounts[2] if len(amounts) > 2 else None
 
 
-def _read_indicator(table: PerformanceTable, line: SourceLine, has_score: bool) -> None:
-    cells = _cells(line)
+def _read_indicator(table: PerformanceTable, line: SourceLine, cells: list[str], has_score: bool) -> None:
     values = 3 if has_score and cells and re.fullmatch(r"\d+(?:\.\d+)?", cells[-1]) else 2
     if len(cells) < values + 1:
         return   # a wrapped fragment of the row above ('标', '工程改造')
@@ -138,13 +137,13 @@ def _read_table(title_line: SourceLine, lines: list[SourceLine]) -> PerformanceT
             key = {"项目类别": "category", "项目属性": "attribute", "项目类型": "type"}[first[:4]]
             table.ticks[key] = _ticked(line)
         elif any(cell in ("年度财政资金总额", "部门整体支出总额") for cell in cells) and table.budget_line is None:
-            _read_budget(table, line)
+            _read_budget(table, line, cells)
         elif any("三级指标" in cell for cell in cells):
             in_indicators, has_score = True, any(cell.startswith("得分") for cell in cells)
         elif first.startswith(_END_OF_INDICATORS):
             in_indicators = False
         elif in_indicators:
-            _read_indicator(table, line, has_score)
+            _read_indicator(table, line, cells, has_score)
     if table.budget_line is None:
         return None     # a heading such as '二、2023年度项目绩效自评表', not a table
     if table.kind == "project" and not table.name:
