@@ -9,9 +9,12 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal
 from pathlib import Path
+
+import yaml
 
 from .model import (FUNCTION_FORM_MEASURES, DocumentRow, EconomicItemRow, FormRow, FunctionLineRow,
                     NarrativeClaimRow, PerformanceIndicatorRow, PerformanceTableRow, SummaryLineRow,
@@ -19,6 +22,7 @@ from .model import (FUNCTION_FORM_MEASURES, DocumentRow, EconomicItemRow, FormRo
 from .narrative import NARRATIVE_TABLES
 from .parse import FORM_TABLES, ParsedDocument
 
+LANDING_YML = Path(__file__).resolve().parent.parent / "seeds" / "landing.yml"
 _PROVENANCE = ["document_id", "form", "source_page", "source_line", "raw_text"]
 
 
@@ -60,12 +64,38 @@ def _text(value) -> str:
     return str(value)
 
 
-def _sort_key(record: dict[str, str]):
-    line = record.get("source_line") or record.get("title_line") or "0"
-    return record["document_id"], record.get("form", ""), int(line)
+Records = dict[str, list[list[str]]]   # landing table -> rows of text cells in LANDING_COLUMNS order
 
 
-def _read_table(directory: Path, table: str) -> list[dict[str, str]]:
+def document_records(parsed: ParsedDocument) -> Records:
+    """One document's landing rows as text cells ('' for blank), document_id first in every table."""
+    rows_by_table = {"raw_documents": [parsed.document], "raw_forms": parsed.forms, **parsed.rows}
+    records: Records = {table: [] for table in LANDING_COLUMNS}
+    for table, rows in rows_by_table.items():
+        columns = LANDING_COLUMNS[table]
+        for row in rows:
+            record = _record(row)
+            records[table].append([_text(record.get(column)) for column in columns])
+    return records
+
+
+def landing_column_types() -> dict[str, dict[str, str]]:
+    """Table -> column -> DuckDB type, as seeds/landing.yml declares them for the seeds (the
+    Parquet landing writes the same types)."""
+    with LANDING_YML.open(encoding="utf-8") as handle:
+        seeds = yaml.safe_load(handle)["seeds"]
+    return {seed["name"]: seed["config"]["column_types"] for seed in seeds}
+
+
+def sort_key(table: str):
+    """Rows in document, form, line order: the same input always lands the same bytes."""
+    columns = LANDING_COLUMNS[table]
+    form = columns.index("form") if "form" in columns else None
+    line = next((columns.index(c) for c in ("source_line", "title_line") if c in columns), None)
+    return lambda row: (row[0], row[form] if form is not None else "", int(row[line] or 0) if line is not None else 0)
+
+
+def _read_table(directory: Path, table: str) -> list[list[str]]:
     path = directory / f"{table}.csv"
     if not path.exists():
         return []
@@ -76,20 +106,21 @@ def _read_table(directory: Path, table: str) -> list[dict[str, str]]:
             raise RuntimeError(f"{path}: columns differ from this version's landing layout; "
                                "delete the landing folder and ingest again")
         # a layout that gained columns (e.g. 08's balances) keeps its rows, new cells blank
-        return [{column: record.get(column, "") for column in columns} for record in reader]
+        return [[record.get(column, "") for column in columns] for record in reader]
 
 
-def read_landing(directory: Path) -> dict[str, list[dict[str, str]]]:
+def read_landing(directory: Path) -> Records:
     return {table: _read_table(directory, table) for table in LANDING_COLUMNS}
 
 
 def landed_document_ids(directory: Path, parser_version: str | None = None) -> set[str]:
     """Documents in the landing zone; with parser_version, only those that version landed."""
-    return {row["document_id"] for row in _read_table(directory, "raw_documents")
-            if parser_version is None or row["parser_version"] == parser_version}
+    version = LANDING_COLUMNS["raw_documents"].index("parser_version")
+    return {row[0] for row in _read_table(directory, "raw_documents")
+            if parser_version is None or row[version] == parser_version}
 
 
-def _recover(directory: Path) -> None:
+def recover(directory: Path) -> None:
     """A crash between the two renames of a swap leaves only the backup: put it back."""
     backup = directory.with_name(f".{directory.name}.previous")
     if not directory.exists() and backup.exists():
@@ -97,31 +128,38 @@ def _recover(directory: Path) -> None:
 
 
 def land(documents: list[ParsedDocument], directory: Path) -> None:
-    """Replace the rows of these documents in the landing zone, all or nothing."""
-    _recover(directory)
-    tables = read_landing(directory)
-    replaced = {parsed.document.document_id for parsed in documents}
-    for table in tables:
-        tables[table] = [row for row in tables[table] if row["document_id"] not in replaced]
-    for parsed in documents:
-        new_rows = {"raw_documents": [parsed.document], "raw_forms": parsed.forms, **parsed.rows}
-        for table, rows in new_rows.items():
-            tables[table].extend({key: _text(value) for key, value in _record(row).items()} for row in rows)
+    """Replace the rows of these documents in the seed landing zone, all or nothing."""
+    land_records([document_records(parsed) for parsed in documents], directory)
 
+
+def land_records(documents: Iterable[Records], directory: Path) -> int:
+    """land() for documents already turned into records; returns how many were landed."""
+    recover(directory)
+    new_documents = list(documents)
+    if not new_documents:
+        return 0
+    replaced = {records["raw_documents"][0][0] for records in new_documents}
+    tables = read_landing(directory)
+    for table in tables:
+        tables[table] = [row for row in tables[table] if row[0] not in replaced]
+        for records in new_documents:
+            tables[table].extend(records[table])
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-staging-", dir=directory.parent))
     try:
         for table, columns in LANDING_COLUMNS.items():
             with (staging / f"{table}.csv").open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(sorted(tables[table], key=_sort_key))
-        _swap(staging, directory)
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(columns)
+                writer.writerows(sorted(tables[table], key=sort_key(table)))
+        swap(staging, directory)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return len(new_documents)
 
 
-def _swap(new: Path, directory: Path) -> None:
+def swap(new: Path, directory: Path) -> None:
+    """Put directory `new` in the place of `directory` (two renames; recover() mends a crash between)."""
     backup = directory.with_name(f".{directory.name}.previous")
     shutil.rmtree(backup, ignore_errors=True)
     if directory.exists():

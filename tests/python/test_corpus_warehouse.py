@@ -10,7 +10,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 from conftest import PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, build_project, copy_project
-from rule_fixtures import repaired
+from synthetic.discrepancies import repaired
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import yaml
 
 from conftest import PROJECT_DIR, SAMPLE, SAMPLE_ID
 from ingest import landing as landing_module
-from ingest.landing import LANDING_COLUMNS, land, landed_document_ids
+from ingest.landing import LANDING_COLUMNS, land, landed_document_ids, landing_column_types
 from ingest.model import FUNCTION_FORM_MEASURES
 from ingest.parse import parse_document
 from ingest.source import read_text_document
@@ -58,7 +58,7 @@ def test_a_failure_while_writing_leaves_the_previous_landing(tmp_path, parsed_sa
     def broken_swap(new, directory):
         raise OSError("disk full")
 
-    monkeypatch.setattr(landing_module, "_swap", broken_swap)
+    monkeypatch.setattr(landing_module, "swap", broken_swap)
     with pytest.raises(OSError):
         land([parsed_sample], landing)
     assert _snapshot(landing) == before
@@ -75,8 +75,7 @@ def test_interrupted_swap_is_recovered(tmp_path, parsed_sample):
 
 
 def test_seed_column_types_cover_every_landing_column():
-    declared = yaml.safe_load((PROJECT_DIR / "seeds" / "landing.yml").read_text(encoding="utf-8"))
-    types = {seed["name"]: seed["config"]["column_types"] for seed in declared["seeds"]}
+    types = landing_column_types()
     assert {name: list(columns) for name, columns in types.items()} == LANDING_COLUMNS
     for name, columns in types.items():
         if name == "raw_narrative_claims":

@@ -1,6 +1,6 @@
 """Every reconciliation rule passes on a positive fixture and fails on its negative one.
 
-All fixture documents (tests/python/rule_fixtures.py) are landed together into one warehouse,
+All fixture documents (synthetic/discrepancies.py) are landed together into one warehouse,
 built through the real ingest and dbt with the gate turned into warnings
 (findings_gate_severity: warn), as a bulk exploratory load would be.
 """
@@ -14,7 +14,7 @@ from ingest.landing import land
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 from ingest.warehouse import run_dbt
-from rule_fixtures import NEGATIVE_FIXTURES, fixture_documents
+from synthetic.discrepancies import NEGATIVE_FIXTURES, fixture_documents
 
 CATALOGUE = PROJECT_DIR / "seeds" / "reference" / "rule_catalogue.csv"
 

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_documents') }}
+    select * from {{ landing_table('raw_documents') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form01_summary') }}
+    select * from {{ landing_table('raw_form01_summary') }}
 ),
 
 final as (

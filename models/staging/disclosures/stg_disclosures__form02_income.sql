@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form02_income') }}
+    select * from {{ landing_table('raw_form02_income') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form03_expenditure') }}
+    select * from {{ landing_table('raw_form03_expenditure') }}
 ),
 
 final as (

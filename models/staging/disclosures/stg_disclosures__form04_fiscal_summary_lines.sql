@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form04_fiscal_summary') }}
+    select * from {{ landing_table('raw_form04_fiscal_summary') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form05_general_budget_expenditure') }}
+    select * from {{ landing_table('raw_form05_general_budget_expenditure') }}
 ),
 
 final as (

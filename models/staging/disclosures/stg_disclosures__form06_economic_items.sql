@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form06_basic_expenditure_items') }}
+    select * from {{ landing_table('raw_form06_basic_expenditure_items') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form07_government_fund') }}
+    select * from {{ landing_table('raw_form07_government_fund') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form08_state_capital_expenditure') }}
+    select * from {{ landing_table('raw_form08_state_capital_expenditure') }}
 ),
 
 final as (

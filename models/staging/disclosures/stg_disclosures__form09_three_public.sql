@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_form09_three_public') }}
+    select * from {{ landing_table('raw_form09_three_public') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_forms') }}
+    select * from {{ landing_table('raw_forms') }}
 ),
 
 final as (

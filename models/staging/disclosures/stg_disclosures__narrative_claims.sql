@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_narrative_claims') }}
+    select * from {{ landing_table('raw_narrative_claims') }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ ref('raw_performance_tables') }}
+    select * from {{ landing_table('raw_performance_tables') }}
 ),
 
 final as (

@@ -1,4 +1,7 @@
-"""Fixture documents for the reconciliation rules, made from the bundled disclosure.
+"""Known discrepancies: documents made from the bundled disclosure that fail exactly one rule.
+
+The rule fixtures of the test suite and the synthetic corpus generator share this catalogue:
+it is the ground truth of which printed cells break which reconciliation rule.
 
 - REPAIRED: the bundled document with its printed mistakes corrected (01's missing 224 line,
   02's 2010106 and 石湖 header, 05's truncated tail). Every rule passes on it: the positive
@@ -15,7 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from conftest import SAMPLE
+from ingest.cli import BUNDLED_SAMPLE
+
+SAMPLE = BUNDLED_SAMPLE / "wuchang-shidong-2023-final-accounts.txt"
 
 COVER_LINES = 6  # title, department line, date: what the cover reader needs
 

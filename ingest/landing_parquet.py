@@ -1,0 +1,115 @@
+"""The bulk landing zone: Parquet files that dbt reads as sources (external_location).
+
+Layout: <root>/<table>/<batch>.parquet, one file per landing table for each ingest batch, typed
+as seeds/landing.yml types the seeds. A batch is named by the documents it holds, so landing the
+same documents again writes the same files.
+
+All or nothing, as for the seeds: the new zone is assembled in a sibling temp directory (the
+batches it keeps are hard links, not copies; a batch holding a re-landed document is rewritten
+without it) and swapped in with two renames.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from .landing import LANDING_COLUMNS, Records, landing_column_types, recover, swap
+
+_ORDER_COLUMNS = ("document_id", "form", "source_line", "title_line")
+
+
+def _batches(root: Path) -> list[str]:
+    folder = root / "raw_documents"
+    return sorted(path.stem for path in folder.glob("*.parquet")) if folder.exists() else []
+
+
+def landed_parquet_document_ids(root: Path, parser_version: str | None = None) -> set[str]:
+    """Documents in the Parquet zone; with parser_version, only those that version landed."""
+    recover(root)
+    if not _batches(root):
+        return set()
+    query = f"select document_id, parser_version from read_parquet('{root / 'raw_documents'}/*.parquet')"
+    with duckdb.connect() as con:
+        return {document_id for document_id, version in con.execute(query).fetchall()
+                if parser_version is None or version == parser_version}
+
+
+def land_parquet(documents: Iterable[Records], root: Path) -> int:
+    """Add these documents to the Parquet zone (replacing any earlier landing of the same
+    document_id); returns how many were landed. Documents are streamed to disk one by one,
+    so a corpus of any size lands in bounded memory."""
+    recover(root)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}-staging-", dir=root.parent))
+    try:
+        incoming = staging / ".incoming"
+        incoming.mkdir()
+        document_ids = _write_incoming(documents, incoming)
+        if not document_ids:
+            return 0
+        with duckdb.connect() as con:
+            _keep_earlier_batches(con, root, staging, document_ids)
+            batch = hashlib.sha256("\n".join(sorted(document_ids)).encode()).hexdigest()[:16]
+            _write_batch(con, incoming, staging, batch)
+        shutil.rmtree(incoming)
+        swap(staging, root)
+        return len(document_ids)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_incoming(documents: Iterable[Records], incoming: Path) -> set[str]:
+    handles = {table: (incoming / f"{table}.csv").open("w", newline="", encoding="utf-8")
+               for table in LANDING_COLUMNS}
+    document_ids: set[str] = set()
+    try:
+        writers = {table: csv.writer(handle, lineterminator="\n") for table, handle in handles.items()}
+        for table, writer in writers.items():
+            writer.writerow(LANDING_COLUMNS[table])
+        for records in documents:
+            document_ids.add(records["raw_documents"][0][0])
+            for table, rows in records.items():
+                writers[table].writerows(rows)
+    finally:
+        for handle in handles.values():
+            handle.close()
+    return document_ids
+
+
+def _keep_earlier_batches(con, root: Path, staging: Path, relanded: set[str]) -> None:
+    """Hard-link the earlier batches into the new zone; rewrite those holding a re-landed document."""
+    con.execute("create or replace temp table relanded(document_id varchar)")
+    con.executemany("insert into relanded values (?)", [[d] for d in sorted(relanded)])
+    for batch in _batches(root):
+        holds = con.execute(f"select count(*) filter (where document_id in (select document_id from relanded)), "
+                            f"count(*) from read_parquet('{root / 'raw_documents' / batch}.parquet')").fetchone()
+        if holds[0] == holds[1]:
+            continue                       # every document of the batch is landed again: drop it
+        for table in LANDING_COLUMNS:
+            source, target = root / table / f"{batch}.parquet", staging / table / f"{batch}.parquet"
+            target.parent.mkdir(exist_ok=True)
+            if holds[0] == 0:
+                os.link(source, target)
+            else:
+                con.execute(f"copy (select * from read_parquet('{source}') where document_id not in "
+                            f"(select document_id from relanded)) to '{target}' (format parquet)")
+
+
+def _write_batch(con, incoming: Path, staging: Path, batch: str) -> None:
+    types = landing_column_types()
+    for table, columns in LANDING_COLUMNS.items():
+        (staging / table).mkdir(exist_ok=True)
+        as_text = ", ".join(f"'{column}': 'varchar'" for column in columns)
+        typed = ", ".join(f'cast("{column}" as {types[table][column]}) as "{column}"' for column in columns)
+        order = ", ".join(f'"{column}"' for column in _ORDER_COLUMNS if column in columns)
+        con.execute(
+            f"copy (select {typed} from read_csv('{incoming / table}.csv', header = true, "
+            f"auto_detect = false, columns = {{{as_text}}}, quote = '\"', escape = '\"', delim = ',') "
+            f"order by {order}) to '{staging / table / batch}.parquet' (format parquet)")

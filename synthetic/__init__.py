@@ -1,0 +1,1 @@
+"""Synthetic disclosures for load tests, and the catalogue of known discrepancies they inject."""
