@@ -1,32 +1,66 @@
-"""`fiscal`: ingest disclosures into the landing zone, build the warehouse, summarise it."""
+"""`fiscal`: ingest disclosures into the landing zone, build the warehouse, summarise it.
+
+Exit codes: 0 done; 1 some documents could not be read (the others were landed and built);
+2 no documents found, or bad usage; 3 the build or a test gate failed (the previous warehouse
+is untouched); 4 another ingest, build or refresh holds the warehouse (use --wait to wait).
+"""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .corpus import documents_under, ingest_corpus, read_document, report
 from .errors import IngestError
+from .exports import export_marts
+from .landing_zone import LANDING_FORMATS, LandingZone
+from .refresh_lock import WarehouseBusy, writer_lock
+from .stages import Stages
 from .summary import summarise
 from .warehouse import build_warehouse, default_warehouse
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_LANDING = PROJECT_DIR / "seeds" / "landing"
+DEFAULT_LANDING = {"seeds": PROJECT_DIR / "seeds" / "landing", "parquet": PROJECT_DIR / "landing"}
 BUNDLED_SAMPLE = PROJECT_DIR / "data" / "documents"
+EXIT_OK, EXIT_DOCUMENTS_FAILED, EXIT_NO_DOCUMENTS, EXIT_BUILD_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
 
 
-def ingest(paths: list[Path], landing: Path, force: bool = False) -> int:
+def ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int | None = None) -> int:
     """Exit 0: all read (or skipped, or templates); 1: some failed; 2: no documents found."""
     files = documents_under(paths)
     if not files:
         print("no documents (.txt, .pdf) found under " + ", ".join(map(str, paths)), file=sys.stderr)
-        return 2
-    outcomes = ingest_corpus(files, landing, force)
-    print(report(outcomes, landing))
+        return EXIT_NO_DOCUMENTS
+    outcomes = ingest_corpus(files, zone, force, jobs)
+    print(report(outcomes, zone))
     for outcome in outcomes:
         if outcome.status == "failed":
             print(f"NOT LANDED {outcome.detail}", file=sys.stderr)
-    return 1 if any(outcome.status == "failed" for outcome in outcomes) else 0
+    return EXIT_DOCUMENTS_FAILED if any(outcome.status == "failed" for outcome in outcomes) else EXIT_OK
+
+
+def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | None, full_refresh: bool,
+            export: Path | None, dbt_args: list[str] | None = None) -> int:
+    """Ingest what is new, build (incrementally when it can), gate, export, swap: one log line
+    per stage. Documents that fail to read are reported and the rest are built."""
+    stages = Stages("refresh")
+    with stages.stage("ingest"):
+        ingested = ingest(paths, zone, jobs=jobs)
+    if ingested == EXIT_NO_DOCUMENTS:
+        stages.finish("no documents to ingest; warehouse unchanged")
+        return ingested
+    with stages.stage("build and gate"):
+        built = build_warehouse(PROJECT_DIR, warehouse, zone, full_refresh, dbt_args,
+                                before_swap=(lambda building: export_marts(building, export)) if export else None)
+    if built != 0:
+        stages.finish(f"FAILED: the build or a test gate failed; the previous warehouse {warehouse} is untouched")
+        return EXIT_BUILD_FAILED
+    with stages.stage("summary"):
+        print(summarise(warehouse))
+    stages.finish(f"warehouse {warehouse}" + (f", Parquet exports in {export}" if export else "")
+                  + ("; some documents were not read (see NOT LANDED above)" if ingested else ""))
+    return ingested
 
 
 def show_lines(path: Path) -> int:
@@ -41,47 +75,76 @@ def show_lines(path: Path) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="fiscal", description=__doc__)
-    parser.add_argument("--landing", type=Path, default=DEFAULT_LANDING, help="landing folder (dbt seeds)")
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fiscal", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--landing-format", choices=LANDING_FORMATS,
+                        default=os.environ.get("FISCAL_LANDING_FORMAT", "seeds"),
+                        help="seeds: CSV seeds (the bundled sample); parquet: Parquet files read as dbt "
+                             "sources, for large corpora (default $FISCAL_LANDING_FORMAT or seeds)")
+    parser.add_argument("--landing", type=Path, default=None,
+                        help="landing folder (default seeds/landing, or landing/ for parquet)")
     parser.add_argument("--warehouse", type=Path, default=None,
                         help="DuckDB file (default $FISCAL_WAREHOUSE_PATH or warehouse/fiscal.duckdb)")
+    parser.add_argument("--jobs", type=int, default=None, help="processes that parse documents (default: one per core)")
+    parser.add_argument("--wait", action="store_true",
+                        help="wait for another ingest/build/refresh of this warehouse instead of exiting 4")
     commands = parser.add_subparsers(dest="command", required=True)
+    sample = {"nargs": "*", "type": Path, "default": [BUNDLED_SAMPLE],
+              "help": "files or folders of .txt and .pdf (default: the bundled sample)"}
     ingest_cmd = commands.add_parser("ingest", help="parse documents and land their forms")
-    ingest_cmd.add_argument("paths", nargs="*", type=Path, default=[BUNDLED_SAMPLE],
-                            help="files or folders of .txt and .pdf (default: the bundled sample)")
+    ingest_cmd.add_argument("paths", **sample)
     ingest_cmd.add_argument("--force", action="store_true",
                             help="parse and land again documents already landed with the same content")
-    build_cmd = commands.add_parser("build", help="dbt build into a temp file, swapped in when every gate passes")
+    build_cmd = commands.add_parser("build", help="dbt build into a new file, swapped in when every gate passes")
+    build_cmd.add_argument("--full-refresh", action="store_true", help="rebuild every document, not only new ones")
     build_cmd.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra arguments for dbt build")
     commands.add_parser("summary", help="documents, rows per mart and findings of the warehouse")
     run_cmd = commands.add_parser("run", help="ingest, build and summarise (the README's first command)")
-    run_cmd.add_argument("paths", nargs="*", type=Path, default=[BUNDLED_SAMPLE],
-                         help="files or folders of .txt and .pdf (default: the bundled sample)")
+    run_cmd.add_argument("paths", **sample)
+    refresh_cmd = commands.add_parser(
+        "refresh", help="for schedulers: ingest what is new, build incrementally, gate, export, swap")
+    refresh_cmd.add_argument("paths", **sample)
+    refresh_cmd.add_argument("--full-refresh", action="store_true", help="rebuild every document")
+    refresh_cmd.add_argument("--export", type=Path, default=None,
+                             help="also write every mart as Parquet into this folder (replaced as a whole)")
     lines_cmd = commands.add_parser("lines", help="print a document as the parsers read it (lines, cells, pages)")
     lines_cmd.add_argument("path", type=Path)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    zone = LandingZone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
     warehouse = args.warehouse or default_warehouse()
     if not warehouse.is_absolute():
         warehouse = PROJECT_DIR / warehouse
 
-    if args.command == "ingest":
-        return ingest(args.paths, args.landing, args.force)
     if args.command == "lines":
         return show_lines(args.path)
-    if args.command == "build":
-        return build_warehouse(PROJECT_DIR, warehouse, args.dbt_args)
     if args.command == "summary":
         print(summarise(warehouse))
-        return 0
-    ingested = ingest(args.paths, args.landing)
-    if ingested == 2:
-        return ingested
-    # documents that failed to read are reported above; the others are built all the same
-    built = build_warehouse(PROJECT_DIR, warehouse)
-    if built == 0:
-        print(summarise(warehouse))
-    return max(ingested, built)
+        return EXIT_OK
+    try:
+        with writer_lock(warehouse, wait=args.wait):
+            if args.command == "ingest":
+                return ingest(args.paths, zone, args.force, args.jobs)
+            if args.command == "build":
+                built = build_warehouse(PROJECT_DIR, warehouse, zone, args.full_refresh, args.dbt_args)
+                return EXIT_OK if built == 0 else EXIT_BUILD_FAILED
+            if args.command == "refresh":
+                return refresh(args.paths, zone, warehouse, args.jobs, args.full_refresh, args.export)
+            ingested = ingest(args.paths, zone, jobs=args.jobs)
+            if ingested == EXIT_NO_DOCUMENTS:
+                return ingested
+            # documents that failed to read are reported above; the others are built all the same
+            if build_warehouse(PROJECT_DIR, warehouse, zone) != 0:
+                return EXIT_BUILD_FAILED
+            print(summarise(warehouse))
+            return ingested
+    except WarehouseBusy as busy:
+        print(f"fiscal {args.command}: {busy}", file=sys.stderr)
+        return EXIT_BUSY
 
 
 if __name__ == "__main__":

@@ -1,13 +1,33 @@
-"""Build the DuckDB warehouse with dbt into a temp file and swap it into place only on success."""
+"""Build the DuckDB warehouse with dbt into a new file and swap it into place only on success.
+
+A build is incremental when the warehouse was built before by the same project (models, macros,
+tests, reference seeds, settings) from the same landing zone, and every document it holds is
+still landed: the warehouse is copied to <warehouse>.building and `dbt build` adds the new
+documents there (macros/incremental_by_document.sql). Otherwise it is a full build from scratch.
+Either way the live file is replaced by a rename only when every model and test gate passed, so a
+reader holding the old file keeps reading the old warehouse, and a failed build changes nothing.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+import duckdb
+
+from .landing_zone import LandingZone
 
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE_PATH"
 DEFAULT_WAREHOUSE = Path("warehouse/fiscal.duckdb")
+# what the warehouse's content depends on besides the landed documents
+_PROJECT_INPUTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "tests/generic", "tests/audit",
+                   "tests/rules", "seeds/reference"]
 
 
 def default_warehouse() -> Path:
@@ -28,14 +48,61 @@ def run_dbt(args: list[str], project_dir: Path, warehouse: Path, capture: bool =
     return subprocess.run(command, cwd=project_dir, env=env, **output)
 
 
-def build_warehouse(project_dir: Path, warehouse: Path, dbt_args: list[str] | None = None,
-                    capture: bool = False) -> int:
-    """`dbt build` into <warehouse>.building; on success it replaces <warehouse>. A failed
-    build leaves the previous warehouse as it was."""
+def project_fingerprint(project_dir: Path, zone: LandingZone) -> str:
+    digest = hashlib.sha256(f"{zone.format}\n{zone.path.resolve()}\n".encode())
+    for name in _PROJECT_INPUTS:
+        root = project_dir / name
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in files:
+            if path.exists():
+                digest.update(str(path.relative_to(project_dir)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    mode: str       # full / incremental
+    reason: str
+
+
+def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refresh: bool = False) -> BuildPlan:
+    if full_refresh:
+        return BuildPlan("full", "--full-refresh asked for")
+    if not warehouse.exists():
+        return BuildPlan("full", "no warehouse yet")
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            built_with = con.execute("select fingerprint from build_state.project").fetchone()[0]
+            built = {row[0] for row in con.execute("select document_id from build_state.built_documents").fetchall()}
+    except duckdb.Error:
+        return BuildPlan("full", "the warehouse has no build log (built by an older version)")
+    if built_with != fingerprint:
+        return BuildPlan("full", "the project (models, tests, reference seeds) or landing zone changed")
+    gone = built - zone.document_ids()
+    if gone:
+        return BuildPlan("full", f"{len(gone)} built documents are no longer landed")
+    return BuildPlan("incremental", f"{len(built)} documents already built")
+
+
+def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_refresh: bool = False,
+                    dbt_args: list[str] | None = None, capture: bool = False,
+                    before_swap: Callable[[Path], None] | None = None, dbt_vars: dict | None = None) -> int:
+    """`dbt build` into <warehouse>.building (a copy of the warehouse when incremental); on
+    success (and once before_swap, e.g. the Parquet exports, has run on the new file) it
+    replaces <warehouse>. Returns dbt's exit code; a failed build leaves the previous warehouse
+    as it was."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     building = warehouse.with_name(warehouse.name + ".building")
     _remove(building)
-    result = run_dbt(["build", *(dbt_args or [])], project_dir, building, capture=capture)
+    fingerprint = project_fingerprint(project_dir, zone)
+    plan = plan_build(warehouse, zone, fingerprint, full_refresh)
+    print(f"build: {plan.mode} ({plan.reason})", flush=True)
+    args = ["build", "--vars", json.dumps({**zone.dbt_vars(), **(dbt_vars or {})}), *(dbt_args or [])]
+    if plan.mode == "incremental":
+        shutil.copyfile(warehouse, building)
+    else:
+        args.append("--full-refresh")
+    result = run_dbt(args, project_dir, building, capture=capture)
     if capture:
         print(result.stdout)
     if result.returncode != 0:
@@ -43,6 +110,17 @@ def build_warehouse(project_dir: Path, warehouse: Path, dbt_args: list[str] | No
         print(f"dbt build failed (exit {result.returncode}); the previous warehouse at {warehouse} "
               "is untouched. Read the failing nodes above.", file=sys.stderr)
         return result.returncode
+    with duckdb.connect(str(building)) as con:
+        con.execute("create schema if not exists build_state")
+        con.execute("create or replace table build_state.project as "
+                    "select ? as fingerprint, ? as build_mode, current_timestamp as built_at",
+                    [fingerprint, plan.mode])
+    if before_swap is not None:
+        try:
+            before_swap(building)
+        except Exception:
+            _remove(building)
+            raise
     os.replace(building, warehouse)
     return 0
 

@@ -28,6 +28,12 @@
             source_line,
             code,
             is_total_row,
+            {#- the row this one adds up into: 201 -> total, 20101 -> 201, 2010101 -> 20101 #}
+            case
+                when is_total_row then null
+                when length(code) = 3 then 'total'
+                else left(code, length(code) - 2)
+            end as parent_key,
             '{{ column | replace("amount_", "") }}' as measure,
             {{ column }} as amount
         from lines
@@ -46,18 +52,12 @@
             sum(coalesce(child.amount, 0)) as children_sum
         from amounts as parent
         inner join amounts as child
+            {#- an equality join (a hash join): the prefix test it stands for compared every pair
+                of a document's rows, which dominated the build at thousands of documents #}
             on
                 parent.document_id = child.document_id
                 and parent.measure = child.measure
-                and not child.is_total_row
-                and (
-                    (parent.is_total_row and length(child.code) = 3)
-                    or (
-                        not parent.is_total_row
-                        and length(child.code) = length(parent.code) + 2
-                        and starts_with(child.code, parent.code)
-                    )
-                )
+                and child.parent_key = (case when parent.is_total_row then 'total' else parent.code end)
         group by all
     ),
 

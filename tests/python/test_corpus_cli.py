@@ -8,6 +8,7 @@ from conftest import PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, TEMPLATE_PDF
 
 from ingest.cli import ingest
 from ingest.landing import landed_document_ids
+from ingest.landing_zone import LandingZone
 
 
 def _folder(tmp_path):
@@ -22,11 +23,11 @@ def _folder(tmp_path):
 
 
 def test_folder_with_a_template_and_a_damaged_file(tmp_path, capsys):
-    landing = tmp_path / "landing"
+    landing = LandingZone("seeds", tmp_path / "landing")
     status = ingest([_folder(tmp_path)], landing)
     out, err = capsys.readouterr()
     assert status == 1                                   # a document failed
-    assert landed_document_ids(landing) == {SAMPLE_ID, PUTUO_ID}
+    assert landed_document_ids(landing.path) == {SAMPLE_ID, PUTUO_ID}
     lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
     assert "cut-short.pdf: cut-short.pdf: not a readable PDF" in lines["failed"]
     assert "a blank template: forms found, no amounts; not landed" in lines["template"]
@@ -35,26 +36,26 @@ def test_folder_with_a_template_and_a_damaged_file(tmp_path, capsys):
 
 
 def test_second_run_skips_what_is_landed_and_changes_nothing(tmp_path, capsys):
-    landing = tmp_path / "landing"
+    landing = LandingZone("seeds", tmp_path / "landing")
     folder = _folder(tmp_path)
     (folder / "2024" / "cut-short.pdf").unlink()
     assert ingest([folder], landing) == 0
-    before = {path.name: path.read_bytes() for path in landing.iterdir()}
+    before = {path.name: path.read_bytes() for path in landing.path.iterdir()}
     capsys.readouterr()
     assert ingest([folder], landing) == 0
     out = capsys.readouterr().out
     assert "ingest: 0 landed, 2 skipped, 1 template, 0 failed" in out
-    assert {path.name: path.read_bytes() for path in landing.iterdir()} == before
+    assert {path.name: path.read_bytes() for path in landing.path.iterdir()} == before
 
 
 def test_only_failures_land_nothing(tmp_path, capsys):
-    landing = tmp_path / "landing"
+    landing = LandingZone("seeds", tmp_path / "landing")
     assert ingest([SAMPLE], landing) == 0
-    before = {path.name: path.read_bytes() for path in landing.iterdir()}
+    before = {path.name: path.read_bytes() for path in landing.path.iterdir()}
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 100)
     assert ingest([broken], landing) == 1
-    assert {path.name: path.read_bytes() for path in landing.iterdir()} == before
+    assert {path.name: path.read_bytes() for path in landing.path.iterdir()} == before
     assert "NOT LANDED broken.pdf" in capsys.readouterr().err
 
 
@@ -66,12 +67,12 @@ def test_lines_shows_what_the_parsers_read(capsys):
 
 
 def test_documents_landed_by_an_older_parser_are_read_again(tmp_path, capsys):
-    landing = tmp_path / "landing"
+    landing = LandingZone("seeds", tmp_path / "landing")
     assert ingest([SAMPLE], landing) == 0
-    documents = landing / "raw_documents.csv"
+    documents = landing.path / "raw_documents.csv"
     documents.write_text(documents.read_text(encoding="utf-8").replace(",2\n", ",1\n"), encoding="utf-8")
-    assert landed_document_ids(landing, "1") == {SAMPLE_ID}
+    assert landed_document_ids(landing.path, "1") == {SAMPLE_ID}
     capsys.readouterr()
     assert ingest([SAMPLE], landing) == 0
     assert "ingest: 1 landed, 0 skipped" in capsys.readouterr().out
-    assert landed_document_ids(landing, "2") == {SAMPLE_ID}
+    assert landed_document_ids(landing.path, "2") == {SAMPLE_ID}

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import SAMPLE, copy_project
 from ingest.landing import land
+from ingest.landing_zone import LandingZone
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 from ingest.warehouse import build_warehouse
@@ -31,7 +32,9 @@ def test_removing_a_register_entry_fails_the_build_and_keeps_the_old_warehouse(
 
     warehouse = tmp_path / "fiscal.duckdb"
     shutil.copy(sample_warehouse, warehouse)          # the previous, good warehouse
-    status = build_warehouse(project, warehouse, ["--target-path", str(project / "target")], capture=True)
+    zone = LandingZone("seeds", project / "seeds" / "landing")
+    status = build_warehouse(project, warehouse, zone, dbt_args=["--target-path", str(project / "target")],
+                             capture=True)
     output = capsys.readouterr()
 
     assert status != 0

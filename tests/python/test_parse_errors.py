@@ -7,6 +7,7 @@ from conftest import SAMPLE
 from ingest.cli import ingest
 from ingest.errors import IngestError
 from ingest.landing import land
+from ingest.landing_zone import LandingZone
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 
@@ -70,7 +71,7 @@ def test_failed_document_lands_nothing_and_keeps_good_data(tmp_path, sample_line
     lines = list(sample_lines)
     lines[0] = "2022年度武汉市武昌区人民政府石洞街道办事处部门决算公开"    # another document …
     lines[201] = lines[201].replace("55.11", "55.1l", 1)               # … that cannot be read
-    status = ingest([_write(tmp_path, lines, "other.txt")], landing)
+    status = ingest([_write(tmp_path, lines, "other.txt")], LandingZone("seeds", landing))
     assert status == 1
     assert "NOT LANDED other.txt, form 公开03, line 202" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in landing.iterdir()} == before

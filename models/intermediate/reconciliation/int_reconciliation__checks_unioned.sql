@@ -1,4 +1,7 @@
-{#- Every check of every rule, in the common shape (see macros/reconciliation_checks.sql). -#}
+{#- Every check of every rule, in the common shape (see macros/reconciliation_checks.sql). A
+    table kept by document: each check view is computed once per build, for the new documents. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with checks as (
     {%- for model in ['int_reconciliation__hierarchy', 'int_reconciliation__row_identities',
                       'int_reconciliation__summary_identities', 'int_reconciliation__cross_form',
@@ -7,6 +10,7 @@ with checks as (
                       'int_reconciliation__narrative_vs_tables', 'int_reconciliation__narrative_arithmetic',
                       'int_reconciliation__performance'] %}
         select * from {{ ref(model) }}
+        where {{ documents_to_build_filter() }}
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),

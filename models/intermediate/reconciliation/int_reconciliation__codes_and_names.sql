@@ -23,6 +23,26 @@ form03_codes as (
     where form = '03'
 ),
 
+namesakes as (
+    {#- the 03 code printed with the same name under the same parent: an equality join, so it
+        stays a hash join at thousands of documents -#}
+    select
+        printed_line.document_id,
+        printed_line.form,
+        printed_line.source_line,
+        min(namesake.function_code) as namesake_code
+    from coded_lines as printed_line
+    inner join form03_codes as namesake
+        on
+            printed_line.document_id = namesake.document_id
+            and printed_line.function_name = namesake.function_name
+            and left(printed_line.function_code, length(printed_line.function_code) - 2)
+            = left(namesake.function_code, length(namesake.function_code) - 2)
+            and printed_line.function_code <> namesake.function_code
+    where printed_line.form in ('02', '05')
+    group by printed_line.document_id, printed_line.form, printed_line.source_line
+),
+
 code_presence as (
     select
         printed_line.document_id,
@@ -37,19 +57,13 @@ code_presence as (
                 and form03_codes.function_code = printed_line.function_code
         ) as failed,
         printed_line.function_code || ' ' || printed_line.function_name || ' (' || printed_line.form || ') '
-        || coalesce(
-            'is printed in 03 as ' || (
-                select min(namesake.function_code) from form03_codes as namesake
-                where
-                    namesake.document_id = printed_line.document_id
-                    and namesake.function_name = printed_line.function_name
-                    and namesake.function_code <> printed_line.function_code
-                    and left(namesake.function_code, length(namesake.function_code) - 2)
-                    = left(printed_line.function_code, length(printed_line.function_code) - 2)
-            ),
-            'must also be printed in 03'
-        ) as detail
+        || coalesce('is printed in 03 as ' || namesakes.namesake_code, 'must also be printed in 03') as detail
     from coded_lines as printed_line
+    left join namesakes
+        on
+            printed_line.document_id = namesakes.document_id
+            and printed_line.form = namesakes.form
+            and printed_line.source_line = namesakes.source_line
     where
         printed_line.form in ('02', '05')
         and exists (

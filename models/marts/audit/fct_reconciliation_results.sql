@@ -1,11 +1,15 @@
 {#- One row per (document, rule, check_key): every check that ran (pass / fail), or one row per
     rule that could not judge the document (not_applicable / insufficient_data). -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with coverage as (
     select * from {{ ref('int_reconciliation__coverage') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 checks as (
     select * from {{ ref('int_reconciliation__checks_unioned') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 results as (

@@ -1,5 +1,8 @@
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with leaves as (
     select * from {{ ref('int_economic_items__leaves') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 final as (

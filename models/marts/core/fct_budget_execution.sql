@@ -1,13 +1,15 @@
 {#- Budget execution per 项 as the narrative states it (section 五: 年初预算, 决算, 完成年初预算的
     P%), the completion rate recomputed, and the code's spending as the table prints it. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with claims as (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
-    where subject_key = 'function_item'
+    where {{ documents_to_build_filter() }} and subject_key = 'function_item'
 ),
 
 facts as (
     select * from {{ ref('int_narrative__table_facts') }}
-    where scope = 'actual'
+    where {{ documents_to_build_filter() }} and scope = 'actual'
 ),
 
 final as (

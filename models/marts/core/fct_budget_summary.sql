@@ -1,7 +1,10 @@
 {#- Every printed line of forms 01 and 04. line_kind tells lines from subtotals: sum only
     income_source or class_line rows; the totals are there to be reconciled. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with lines as (
     select * from {{ ref('int_summary_lines__coded') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 form_precision as (

@@ -1,7 +1,10 @@
 {#- Leaf grain (项, or the deepest code printed): one row per document, fund scope and code.
     Printed values in the printed unit, canonical amounts in yuan. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with leaves as (
     select * from {{ ref('int_expenditure_lines__leaves') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 final as (

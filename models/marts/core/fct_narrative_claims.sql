@@ -1,7 +1,10 @@
 {#- Claims of the narrative: one row per claim, its figures exact as printed, with the prior
     year's figure a change implies (current - change). Checked by the narrative_* rules. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with claims as (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 final as (

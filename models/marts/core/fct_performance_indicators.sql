@@ -1,11 +1,15 @@
 {#- Indicator rows of the self-evaluation tables, with the project they belong to. Targets and
     actuals stay text as printed ('≥12次', '逐步提升', '100%'). -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with indicators as (
     select * from {{ ref('stg_disclosures__performance_indicators') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 tables as (
     select * from {{ ref('stg_disclosures__performance_tables') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 final as (

@@ -1,8 +1,11 @@
 {#- One row per self-evaluation table (the department-wide one and each project's): budget,
     execution, printed and recomputed execution rate, and what the narrative says of the same
     project (paired by name; NULL when the narrative names it differently or not at all). -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with tables as (
     select * from {{ ref('stg_disclosures__performance_tables') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 narrative_projects as (
@@ -13,7 +16,7 @@ narrative_projects as (
         max(initial_budget) as narrative_budget,
         max(coalesce(actual, amount)) as narrative_execution
     from {{ ref('stg_disclosures__narrative_claims') }}
-    where subject_key = 'project'
+    where {{ documents_to_build_filter() }} and subject_key = 'project'
     group by document_id, name_key
 ),
 
@@ -23,6 +26,7 @@ indicator_counts as (
         table_no,
         count(*) as indicator_count
     from {{ ref('stg_disclosures__performance_indicators') }}
+    where {{ documents_to_build_filter() }}
     group by document_id, table_no
 ),
 

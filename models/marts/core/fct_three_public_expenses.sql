@@ -1,7 +1,11 @@
 {#- Leaf components of 三公 (the printed 合计 and vehicle 小计 are reconciled, not stored). -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with cells as (
     select * from {{ ref('stg_disclosures__form09_three_public') }}
-    where component in ('overseas_travel', 'vehicle_purchase', 'vehicle_operation', 'reception')
+    where
+        {{ documents_to_build_filter() }}
+        and component in ('overseas_travel', 'vehicle_purchase', 'vehicle_operation', 'reception')
 ),
 
 form_precision as (
