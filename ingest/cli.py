@@ -41,7 +41,7 @@ def ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int 
 
 
 def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | None, full_refresh: bool,
-            export: Path | None, dbt_args: list[str] | None = None) -> int:
+            export: Path | None, gate: str = "error") -> int:
     """Ingest what is new, build (incrementally when it can), gate, export, swap: one log line
     per stage. Documents that fail to read are reported and the rest are built."""
     stages = Stages("refresh")
@@ -51,7 +51,7 @@ def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | N
         stages.finish("no documents to ingest; warehouse unchanged")
         return ingested
     with stages.stage("build and gate"):
-        built = build_warehouse(PROJECT_DIR, warehouse, zone, full_refresh, dbt_args,
+        built = build_warehouse(PROJECT_DIR, warehouse, zone, full_refresh, dbt_vars=_gate_vars(gate),
                                 before_swap=(lambda building: export_marts(building, export)) if export else None)
     if built != 0:
         stages.finish(f"FAILED: the build or a test gate failed; the previous warehouse {warehouse} is untouched")
@@ -61,6 +61,10 @@ def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | N
     stages.finish(f"warehouse {warehouse}" + (f", Parquet exports in {export}" if export else "")
                   + ("; some documents were not read (see NOT LANDED above)" if ingested else ""))
     return ingested
+
+
+def _gate_vars(gate: str) -> dict[str, str]:
+    return {"findings_gate_severity": gate}
 
 
 def show_lines(path: Path) -> int:
@@ -87,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--warehouse", type=Path, default=None,
                         help="DuckDB file (default $FISCAL_WAREHOUSE_PATH or warehouse/fiscal.duckdb)")
     parser.add_argument("--jobs", type=int, default=None, help="processes that parse documents (default: one per core)")
+    parser.add_argument("--gate", choices=["error", "warn"], default="error",
+                        help="error: an unregistered finding fails the build (default); warn: exploratory "
+                             "bulk loads build anyway and report findings as warnings")
     parser.add_argument("--wait", action="store_true",
                         help="wait for another ingest/build/refresh of this warehouse instead of exiting 4")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -130,15 +137,16 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "ingest":
                 return ingest(args.paths, zone, args.force, args.jobs)
             if args.command == "build":
-                built = build_warehouse(PROJECT_DIR, warehouse, zone, args.full_refresh, args.dbt_args)
+                built = build_warehouse(PROJECT_DIR, warehouse, zone, args.full_refresh, args.dbt_args,
+                                        dbt_vars=_gate_vars(args.gate))
                 return EXIT_OK if built == 0 else EXIT_BUILD_FAILED
             if args.command == "refresh":
-                return refresh(args.paths, zone, warehouse, args.jobs, args.full_refresh, args.export)
+                return refresh(args.paths, zone, warehouse, args.jobs, args.full_refresh, args.export, args.gate)
             ingested = ingest(args.paths, zone, jobs=args.jobs)
             if ingested == EXIT_NO_DOCUMENTS:
                 return ingested
             # documents that failed to read are reported above; the others are built all the same
-            if build_warehouse(PROJECT_DIR, warehouse, zone) != 0:
+            if build_warehouse(PROJECT_DIR, warehouse, zone, dbt_vars=_gate_vars(args.gate)) != 0:
                 return EXIT_BUILD_FAILED
             print(summarise(warehouse))
             return ingested

@@ -39,3 +39,16 @@ def test_plan_is_reproducible_and_injects_the_asked_share():
     assert 40 <= len(injected) <= 80
     assert {d.discrepancy for d in injected} <= set(INJECTABLE)
     assert len({render(d) for d in plan[:50]}) == 50     # distinct content, so distinct document_ids
+
+
+def test_the_cli_writes_documents_and_their_ground_truth(tmp_path):
+    from synthetic.__main__ import main
+
+    assert main([str(tmp_path), "--documents", "4", "--years", "2", "--discrepancy-rate", "1"]) == 0
+    rows = (tmp_path / "ground_truth.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "file_name,department_no,fiscal_year,injected_rule_id"
+    assert [row.split(",")[:3] for row in rows[1:]] == [
+        ["synthetic-00001-2022.txt", "1", "2022"], ["synthetic-00001-2023.txt", "1", "2023"],
+        ["synthetic-00002-2022.txt", "2", "2022"], ["synthetic-00002-2023.txt", "2", "2023"]]
+    assert all(row.split(",")[3] in INJECTABLE for row in rows[1:])
+    assert sorted(p.name for p in (tmp_path / "documents").iterdir()) == [row.split(",")[0] for row in rows[1:]]

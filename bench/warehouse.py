@@ -1,0 +1,188 @@
+"""Benchmark: ingest and `dbt build` of synthetic corpora of growing size, against a baseline.
+
+    .venv/bin/python bench/warehouse.py [--sizes 1 100 1000 10000] [--text-ingest-up-to 1000]
+
+For each size N (synthetic documents: synthetic/generator.py, 1% with a known discrepancy, so the
+gate runs with --gate warn), in a fresh folder under --work:
+  ingest     N text files parsed by `fiscal ingest` across --jobs processes into the Parquet
+             landing zone (above --text-ingest-up-to, the generator's landing rows are landed
+             directly instead, and the route column says so);
+  full       `fiscal build` from scratch: dbt build with every test and gate, then the swap;
+  +1%        max(1, N/100) more documents landed, then `fiscal build` again (incremental);
+  baseline   the same models (views and tables) as one plain DuckDB SQL script, no dbt, no tests:
+             each model's SQL as dbt compiled it for the full build, run in dependency order
+             in a fresh file. Ratios full/baseline show what dbt and the tests add.
+Peak memory is the largest resident set of the build process (dbt) or the baseline process.
+Rows per mart are counted after the +1% build. Prints one table; --markdown prints it for
+bench/results.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+import duckdb  # noqa: E402
+
+from ingest.landing_zone import LandingZone  # noqa: E402
+from ingest.summary import AUDIT_MARTS, MARTS  # noqa: E402
+from synthetic.generator import landing_records, plan_corpus, write_text_corpus  # noqa: E402
+
+FISCAL = [sys.executable, "-m", "ingest"]
+
+
+def _run(command: list[str], log: Path) -> tuple[float, float]:
+    """Run a command, output to `log`; returns (seconds, peak RSS in MB of it or its children)."""
+    began = time.perf_counter()
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=PROJECT_DIR, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - began
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command[:6])} … failed; see {log}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def _fiscal(folder: Path, *args: str) -> list[str]:
+    return [*FISCAL, "--landing-format", "parquet", "--landing", str(folder / "landing"),
+            "--warehouse", str(folder / "fiscal.duckdb"), "--gate", "warn", *args]
+
+
+def _ingest(folder: Path, documents, text_route: bool, jobs: int) -> tuple[str, float]:
+    if text_route:
+        texts = folder / "texts"
+        shutil.rmtree(texts, ignore_errors=True)
+        write_text_corpus(documents, texts)
+        seconds, _ = _run([*_fiscal(folder, "--jobs", str(jobs)), "ingest", str(texts)], folder / "ingest.log")
+        shutil.rmtree(texts)
+        return "text", seconds
+    began = time.perf_counter()
+    LandingZone("parquet", folder / "landing").land(landing_records(d) for d in documents)
+    return "direct", time.perf_counter() - began
+
+
+def _rows_per_mart(warehouse: Path) -> dict[str, int]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {mart: con.execute(f"select count(*) from {'audit' if mart in AUDIT_MARTS else 'marts'}.{mart}")
+                .fetchone()[0] for mart in MARTS}
+
+
+def baseline_script(manifest_path: Path) -> list[str]:
+    """Every model's compiled SQL (as dbt compiled it for the full build) as create view/table
+    statements in dependency order, after copies of the small reference seeds."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    models = {uid: node for uid, node in manifest["nodes"].items() if node["resource_type"] == "model"}
+    statements, done = [], set()
+
+    def emit(uid: str) -> None:
+        if uid in done or uid not in models:
+            return
+        for parent in models[uid]["depends_on"]["nodes"]:
+            emit(parent)
+        node = models[uid]
+        kind = "view" if node["config"]["materialized"] == "view" else "table"
+        statements.append(f"create or replace {kind} {node['relation_name']} as {node['compiled_code']}")
+        done.add(uid)
+
+    for uid in sorted(models):
+        emit(uid)
+    return statements
+
+
+def _baseline(built: Path, manifest: Path, target: Path) -> None:
+    """Run in a child process (its own memory peak): the baseline script into `target`, whose
+    file name equals the dbt warehouse's so the compiled three-part names resolve."""
+    statements = baseline_script(manifest)
+    with duckdb.connect(str(target)) as con:
+        con.execute(f"attach '{built}' as built (read_only)")
+        for (schema,) in con.execute("select distinct schema_name from duckdb_schemas() "
+                                     "where database_name = 'built' and not internal").fetchall():
+            con.execute(f'create schema if not exists "{schema}"')
+        for (table,) in con.execute("select table_name from duckdb_tables() where database_name = 'built' "
+                                    "and schema_name = 'reference'").fetchall():
+            con.execute(f'create table reference."{table}" as select * from built.reference."{table}"')
+        con.execute("detach built")
+        con.execute(f"set memory_limit = '{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}'")
+        began = time.perf_counter()
+        for statement in statements:
+            con.execute(statement)
+        print(f"{time.perf_counter() - began:.3f}")
+
+
+def measure(size: int, work: Path, text_up_to: int, jobs: int) -> dict:
+    folder = work / f"n{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    added = max(1, size // 100)
+    plan = plan_corpus(size + added, discrepancy_rate=0.01)
+    route, ingest_seconds = _ingest(folder, plan[:size], size <= text_up_to, jobs)
+    full_seconds, full_mb = _run([*_fiscal(folder), "build"], folder / "full.log")
+    manifest = folder / "manifest.json"
+    shutil.copy(PROJECT_DIR / "target" / "manifest.json", manifest)
+    _ingest(folder, plan[size:], size <= text_up_to, jobs)
+    incremental_seconds, incremental_mb = _run([*_fiscal(folder), "build"], folder / "incremental.log")
+    rows = _rows_per_mart(folder / "fiscal.duckdb")
+    (folder / "baseline").mkdir()
+    baseline_log = folder / "baseline.log"
+    baseline_wall, baseline_mb = _run([sys.executable, __file__, "_baseline", str(folder / "fiscal.duckdb"),
+                                       str(manifest), str(folder / "baseline" / "fiscal.duckdb")], baseline_log)
+    baseline_seconds = float(baseline_log.read_text().split()[-1])
+    return {"documents": size, "route": route, "ingest_s": ingest_seconds, "docs_per_s": size / ingest_seconds,
+            "full_s": full_seconds, "incremental_docs": added, "incremental_s": incremental_seconds,
+            "baseline_s": baseline_seconds, "peak_mb": max(full_mb, incremental_mb), "baseline_mb": baseline_mb,
+            "rows": rows}
+
+
+def render(results: list[dict], markdown: bool) -> str:
+    header = ["documents", "ingest route", "ingest s", "docs/s", "full build s", "+1% docs", "incremental s",
+              "baseline s", "full / baseline", "incremental / full", "peak MB (dbt)", "peak MB (baseline)"]
+    rows = [[f"{r['documents']:,}", r["route"], f"{r['ingest_s']:.1f}", f"{r['docs_per_s']:.1f}",
+             f"{r['full_s']:.1f}", str(r["incremental_docs"]), f"{r['incremental_s']:.1f}", f"{r['baseline_s']:.1f}",
+             f"{r['full_s'] / r['baseline_s']:.1f}x", f"{r['incremental_s'] / r['full_s']:.2f}",
+             f"{r['peak_mb']:,.0f}", f"{r['baseline_mb']:,.0f}"] for r in results]
+    mart_header = ["mart", *[f"{r['documents'] + r['incremental_docs']:,} docs" for r in results]]
+    mart_rows = [[mart, *[f"{r['rows'][mart]:,}" for r in results]] for mart in MARTS]
+    return _table(header, rows, markdown) + "\n\nRows per mart after the +1% build:\n\n" + _table(
+        mart_header, mart_rows, markdown)
+
+
+def _table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        return "\n".join([*lines, *("| " + " | ".join(row) + " |" for row in rows)])
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
+    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(line, widths)) for line in [header, *rows])
+
+
+def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "_baseline":
+        _baseline(*map(Path, sys.argv[2:]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
+    parser.add_argument("--text-ingest-up-to", type=int, default=1000,
+                        help="largest N ingested by parsing text files; larger N land generated rows directly")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="ingest processes")
+    parser.add_argument("--work", type=Path, default=PROJECT_DIR / "target" / "bench")
+    parser.add_argument("--markdown", action="store_true", help="print markdown tables (for bench/results.md)")
+    args = parser.parse_args()
+    results = []
+    for size in args.sizes:
+        print(f"measuring {size:,} documents …", file=sys.stderr, flush=True)
+        results.append(measure(size, args.work, args.text_ingest_up_to, args.jobs))
+        print(render(results, args.markdown), file=sys.stderr, flush=True)
+    print(f"machine: {os.cpu_count()} cores; DuckDB memory_limit "
+          f"{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}; dbt threads 2")
+    print(render(results, args.markdown))
+
+
+if __name__ == "__main__":
+    main()
