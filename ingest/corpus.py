@@ -67,9 +67,10 @@ def _content_id(path: Path) -> str | None:
         return None          # the reader reports it with its reason
 
 
-def _parse_one(path: Path) -> tuple[Outcome, Records | None]:
-    """Read and parse one file (in a worker process): its outcome, and its records to land."""
-    document_id = _content_id(path)
+def _parse_one(file: tuple[Path, str | None]) -> tuple[Outcome, Records | None]:
+    """Read and parse one file (in a worker process) whose content id the caller computed:
+    its outcome, and its records to land."""
+    path, document_id = file
     try:
         parsed = parse_document(read_document(path))
     except IngestError as failure:
@@ -85,7 +86,7 @@ def _parse_one(path: Path) -> tuple[Outcome, Records | None]:
                     forms, rows), document_records(parsed))
 
 
-def _parsed(files: list[Path], jobs: int) -> Iterator[tuple[Outcome, Records | None]]:
+def _parsed(files: list[tuple[Path, str | None]], jobs: int) -> Iterator[tuple[Outcome, Records | None]]:
     """_parse_one over the files, in their order, across `jobs` processes."""
     if jobs <= 1 or len(files) < 2:
         yield from map(_parse_one, files)
@@ -100,14 +101,14 @@ def ingest_corpus(files: list[Path], landing: LandingZone, force: bool = False,
     in one all-or-nothing landing. Returns one outcome per file, in the files' order."""
     already = set() if force else landing.document_ids(PARSER_VERSION)
     outcomes: list[Outcome] = []
-    to_parse: list[Path] = []
+    to_parse: list[tuple[Path, str | None]] = []
     for path in files:
         document_id = _content_id(path)
         if document_id is not None and document_id in already:
             outcomes.append(Outcome(path, "skipped", document_id,
                                     "already landed with the same content by this parser version"))
         else:
-            to_parse.append(path)
+            to_parse.append((path, document_id))
 
     def records_to_land() -> Iterator[Records]:
         progress = tqdm(_parsed(to_parse, jobs or os.cpu_count() or 1), total=len(to_parse),
