@@ -87,12 +87,17 @@ def landing_column_types() -> dict[str, dict[str, str]]:
     return {seed["name"]: seed["config"]["column_types"] for seed in seeds}
 
 
-def sort_key(table: str):
-    """Rows in document, form, line order: the same input always lands the same bytes."""
+def order_columns(table: str) -> list[str]:
+    """The columns that order a table's rows: document, form, line. Both landing formats write
+    rows in this order, so the same input always lands the same bytes."""
     columns = LANDING_COLUMNS[table]
-    form = columns.index("form") if "form" in columns else None
-    line = next((columns.index(c) for c in ("source_line", "title_line") if c in columns), None)
-    return lambda row: (row[0], row[form] if form is not None else "", int(row[line] or 0) if line is not None else 0)
+    return [column for column in ("document_id", "form", "source_line", "title_line") if column in columns]
+
+
+def sort_key(table: str):
+    """order_columns() as a Python sort key (line numbers compared as numbers)."""
+    positions = [(LANDING_COLUMNS[table].index(column), column.endswith("_line")) for column in order_columns(table)]
+    return lambda row: tuple(int(row[i] or 0) if is_line else row[i] for i, is_line in positions)
 
 
 def _read_table(directory: Path, table: str) -> list[list[str]]:

@@ -20,9 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from .landing import LANDING_COLUMNS, Records, landing_column_types, recover, swap
-
-_ORDER_COLUMNS = ("document_id", "form", "source_line", "title_line")
+from .landing import LANDING_COLUMNS, Records, landing_column_types, order_columns, recover, swap
 
 
 def _batches(root: Path) -> list[str]:
@@ -108,7 +106,7 @@ def _write_batch(con, incoming: Path, staging: Path, batch: str) -> None:
         (staging / table).mkdir(exist_ok=True)
         as_text = ", ".join(f"'{column}': 'varchar'" for column in columns)
         typed = ", ".join(f'cast("{column}" as {types[table][column]}) as "{column}"' for column in columns)
-        order = ", ".join(f'"{column}"' for column in _ORDER_COLUMNS if column in columns)
+        order = ", ".join(f'"{column}"' for column in order_columns(table))
         con.execute(
             f"copy (select {typed} from read_csv('{incoming / table}.csv', header = true, "
             f"auto_detect = false, columns = {{{as_text}}}, quote = '\"', escape = '\"', delim = ',') "

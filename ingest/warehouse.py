@@ -118,9 +118,11 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
     if before_swap is not None:
         try:
             before_swap(building)
-        except Exception:
+        except (OSError, duckdb.Error) as failure:
             _remove(building)
-            raise
+            print(f"the build passed but the step before the swap failed ({failure}); the previous "
+                  f"warehouse at {warehouse} is untouched", file=sys.stderr)
+            return 1
     os.replace(building, warehouse)
     return 0
 

@@ -126,3 +126,16 @@ def test_a_second_writer_is_turned_away_while_the_first_holds_the_warehouse(tmp_
     assert status == EXIT_BUSY
     assert "is writing the warehouse" in capsys.readouterr().err
     assert not warehouse.exists() and not (tmp_path / "landing").exists()
+
+
+def test_a_failing_export_keeps_the_previous_warehouse(refreshed, capsys):
+    project, zone, incremental, _, _ = refreshed
+    before = incremental.stat().st_mtime_ns
+
+    def full_disk(building):
+        raise OSError("No space left on device")
+
+    assert build_warehouse(project, incremental, zone, capture=True, dbt_vars=WARN, before_swap=full_disk) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert incremental.stat().st_mtime_ns == before
+    assert not incremental.with_name(incremental.name + ".building").exists()
