@@ -1,5 +1,6 @@
 """Parse final-accounts disclosures (部门决算公开) and land their form tables as dbt seeds."""
 
 # Bumped when the landed rows of a document can change: a refresh re-reads documents landed by
-# an older version (2: PDF reader, 08 balances, 01/04 without 行次).
-PARSER_VERSION = "2"
+# an older version (2: PDF reader, 08 balances, 01/04 without 行次; 3: forms read one by one with
+# parse issues, printed-empty forms, unknown columns landed, contents and mentions).
+PARSER_VERSION = "3"

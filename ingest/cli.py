@@ -1,8 +1,9 @@
 """`fiscal`: ingest disclosures into the landing zone, build the warehouse, summarise it.
 
-Exit codes: 0 done; 1 some documents could not be read (the others were landed and built);
-2 no documents found, or bad usage; 3 the build or a test gate failed (the previous warehouse
-is untouched); 4 another ingest, build or refresh holds the warehouse (use --wait to wait).
+Exit codes: 0 done (blank templates are reported, not failures); 1 some documents could not be
+read, or only in part (what was read was landed and built; when nothing was read, nothing is
+built); 2 no documents found, or bad usage; 3 the build or a test gate failed (the previous
+warehouse is untouched); 4 another ingest, build or refresh holds the warehouse (use --wait).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .corpus import documents_under, ingest_corpus, read_document, report
+from .corpus import Outcome, documents_under, ingest_corpus, read_document, report
 from .errors import IngestError
 from .exports import export_marts
 from .landing_zone import LANDING_FORMATS, LandingZone
@@ -24,20 +25,40 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_LANDING = {"seeds": PROJECT_DIR / "seeds" / "landing", "parquet": PROJECT_DIR / "landing"}
 BUNDLED_SAMPLE = PROJECT_DIR / "data" / "documents"
 EXIT_OK, EXIT_DOCUMENTS_FAILED, EXIT_NO_DOCUMENTS, EXIT_BUILD_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
+EXIT_USAGE = EXIT_NO_DOCUMENTS
 
 
 def ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int | None = None) -> int:
-    """Exit 0: all read (or skipped, or templates); 1: some failed; 2: no documents found."""
+    """Exit 0: all read (or skipped, or templates); 1: some failed or were read in part; 2: no
+    documents found."""
+    return _ingest(paths, zone, force, jobs)[0]
+
+
+def _ingest(paths: list[Path], zone: LandingZone, force: bool = False,
+            jobs: int | None = None) -> tuple[int, list[Outcome]]:
+    """ingest(), with the outcome of each file."""
     files = documents_under(paths)
     if not files:
         print("no documents (.txt, .pdf) found under " + ", ".join(map(str, paths)), file=sys.stderr)
-        return EXIT_NO_DOCUMENTS
+        return EXIT_NO_DOCUMENTS, []
     outcomes = ingest_corpus(files, zone, force, jobs)
     print(report(outcomes, zone))
     for outcome in outcomes:
         if outcome.status == "failed":
             print(f"NOT LANDED {outcome.detail}", file=sys.stderr)
-    return EXIT_DOCUMENTS_FAILED if any(outcome.status == "failed" for outcome in outcomes) else EXIT_OK
+        for problem in outcome.problems:
+            print(f"PARTIAL {problem}", file=sys.stderr)
+    incomplete = any(outcome.status in ("failed", "partial") for outcome in outcomes)
+    return (EXIT_DOCUMENTS_FAILED if incomplete else EXIT_OK), outcomes
+
+
+def _nothing_to_build(outcomes: list[Outcome]) -> str | None:
+    """Why a build would be pointless: no document of this run was read (or landed before)."""
+    if any(outcome.status in ("landed", "partial", "skipped") for outcome in outcomes):
+        return None
+    if all(outcome.status == "template" for outcome in outcomes):
+        return "the documents are blank templates: nothing to build"
+    return "no document could be read: nothing to build"
 
 
 def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | None, full_refresh: bool,
@@ -46,9 +67,13 @@ def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | N
     per stage. Documents that fail to read are reported and the rest are built."""
     stages = Stages("refresh")
     with stages.stage("ingest"):
-        ingested = ingest(paths, zone, jobs=jobs)
+        ingested, outcomes = _ingest(paths, zone, jobs=jobs)
     if ingested == EXIT_NO_DOCUMENTS:
         stages.finish("no documents to ingest; warehouse unchanged")
+        return ingested
+    pointless = _nothing_to_build(outcomes)
+    if pointless:
+        stages.finish(f"{pointless}; warehouse unchanged")
         return ingested
     with stages.stage("build and gate"):
         built = build_warehouse(PROJECT_DIR, warehouse, zone, full_refresh, dbt_vars=_gate_vars(gate),
@@ -59,12 +84,24 @@ def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | N
     with stages.stage("summary"):
         print(summarise(warehouse))
     stages.finish(f"warehouse {warehouse}" + (f", Parquet exports in {export}" if export else "")
-                  + ("; some documents were not read (see NOT LANDED above)" if ingested else ""))
+                  + ("; some documents were not read in full (see NOT LANDED / PARTIAL above)" if ingested else ""))
     return ingested
 
 
 def _gate_vars(gate: str) -> dict[str, str]:
     return {"findings_gate_severity": gate}
+
+
+def _landing_refused(args, zone: LandingZone) -> str | None:
+    """dbt reads seeds from the project's seeds/landing only: a build from another seeds folder
+    would build the documents landed there, not the ones asked for. Refused, with the way out."""
+    if zone.format != "seeds" or args.command not in ("build", "run", "refresh"):
+        return None
+    if zone.path.resolve() == DEFAULT_LANDING["seeds"].resolve():
+        return None
+    return (f"--landing {zone.path} cannot be built in the seeds format (dbt reads seeds from "
+            f"{DEFAULT_LANDING['seeds']}); use --landing-format parquet --landing {zone.path}, "
+            "or `fiscal --landing DIR ingest` to land without building")
 
 
 def show_lines(path: Path) -> int:
@@ -129,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "lines":
         return show_lines(args.path)
+    refused = _landing_refused(args, zone)
+    if refused:
+        print(f"fiscal {args.command}: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "summary":
         print(summarise(warehouse))
         return EXIT_OK
@@ -142,8 +183,12 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_OK if built == 0 else EXIT_BUILD_FAILED
             if args.command == "refresh":
                 return refresh(args.paths, zone, warehouse, args.jobs, args.full_refresh, args.export, args.gate)
-            ingested = ingest(args.paths, zone, jobs=args.jobs)
+            ingested, outcomes = _ingest(args.paths, zone, jobs=args.jobs)
             if ingested == EXIT_NO_DOCUMENTS:
+                return ingested
+            pointless = _nothing_to_build(outcomes)
+            if pointless:
+                print(f"fiscal run: {pointless}; the warehouse {warehouse} is unchanged", file=sys.stderr)
                 return ingested
             # documents that failed to read are reported above; the others are built all the same
             if build_warehouse(PROJECT_DIR, warehouse, zone, dbt_vars=_gate_vars(args.gate)) != 0:

@@ -1,15 +1,14 @@
 """A PDF form whose table stops at the foot of a page with its last class or section cut short
-has lost the page that continued it. Such a document is rejected: landing it would land a
-form with rows missing and no word of why."""
+has lost the page that continued it. Such a form is not landed (it becomes a parse issue):
+landing it would land a form with rows missing and no word of why."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from .errors import IngestError
-from .model import FUNCTION_FORM_MEASURES, FUNCTION_FORM_TABLES, EconomicItemRow, FunctionLineRow
+from .model import FUNCTION_FORM_MEASURES, EconomicItemRow, FunctionLineRow
 from .source import SourceDocument
 
-ECONOMIC_TABLE = "raw_form06_basic_expenditure_items"
 _HINT = "a page of the form seems to be missing: check the file against the printed document"
 
 
@@ -37,31 +36,43 @@ def _cut_short(rows: list[FunctionLineRow], measure: str) -> tuple[str, Decimal,
     return None
 
 
-def _check_economic_form(source: SourceDocument, rows: list[EconomicItemRow]) -> None:
+def _economic_form_cut(source: SourceDocument, rows: list[EconomicItemRow]) -> IngestError | None:
     """06 closes with 人员经费合计 / 公用经费合计; stopping at a page foot without them lost a page."""
     if not rows or rows[-1].source_line not in source.page_foot_lines:
-        return
+        return None
     if not any(row.row_kind == "category_total" for row in rows):
         last = rows[-1]
-        raise IngestError(f"the table stops at the foot of page {last.source_page} without its "
-                          "人员经费合计 / 公用经费合计 lines", file=source.name, form="06",
-                          line=last.source_line, page=last.source_page, hint=_HINT)
+        return IngestError(f"the table stops at the foot of page {last.source_page} without its "
+                           "人员经费合计 / 公用经费合计 lines", file=source.name, form="06",
+                           line=last.source_line, page=last.source_page, hint=_HINT)
+    return None
 
 
-def check_complete(source: SourceDocument, sections, rows: dict[str, list]) -> None:
+def _function_form_cut(source: SourceDocument, form: str, rows: list[FunctionLineRow]) -> IngestError | None:
+    if not rows or rows[-1].source_line not in source.page_foot_lines:
+        return None
+    cut = _cut_short(rows, _total_measure(form))
+    if not cut:
+        return None
+    code, printed, children = cut
+    last = rows[-1]
+    return IngestError(f"the table stops at the foot of page {last.source_page} inside {code}: "
+                       f"printed {printed}, the rows printed under it add up to {children}",
+                       file=source.name, form=form, line=last.source_line, page=last.source_page, hint=_HINT)
+
+
+def incomplete_forms(source: SourceDocument, rows_by_form: dict[str, list]) -> list[tuple[str, IngestError]]:
+    """(form, why) for each form read from a PDF that seems to have lost a page."""
     if not source.page_foot_lines:
-        return
-    _check_economic_form(source, rows.get(ECONOMIC_TABLE, []))
-    for section in sections:
-        table = FUNCTION_FORM_TABLES.get(section.form)
-        form_rows = rows.get(table, []) if table else []
-        if not form_rows or form_rows[-1].source_line not in source.page_foot_lines:
-            continue
-        cut = _cut_short(form_rows, _total_measure(section.form))
-        if cut:
-            code, printed, children = cut
-            last = form_rows[-1]
-            raise IngestError(f"the table stops at the foot of page {last.source_page} inside {code}: "
-                              f"printed {printed}, the rows printed under it add up to {children}",
-                              file=source.name, form=section.form, line=last.source_line,
-                              page=last.source_page, hint=_HINT)
+        return []
+    found = []
+    for form, rows in rows_by_form.items():
+        if form == "06":
+            cut = _economic_form_cut(source, rows)
+        elif form in FUNCTION_FORM_MEASURES:
+            cut = _function_form_cut(source, form, rows)
+        else:
+            cut = None
+        if cut is not None:
+            found.append((form, cut))
+    return found

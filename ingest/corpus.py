@@ -2,7 +2,9 @@
 in one swap.
 
 One unreadable document is reported with its reason and does not stop the others. A document
-whose content is already landed is skipped; a blank template is recognised and not landed.
+whose content is already landed is skipped. What became of each file lands with it: a blank
+template or a document of which nothing could be read lands its document record alone (status
+template / failed, with the reason as a parse issue), so the warehouse can say so too.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from . import PARSER_VERSION
 from .errors import IngestError
 from .landing import Records, document_records
 from .landing_zone import LandingZone
-from .parse import parse_document
+from .parse import ParsedDocument, failed_document, parse_document
 from .pdf.reader import read_pdf_document
 from .source import SourceDocument, document_id_for, read_text_document
 
@@ -29,11 +31,12 @@ READERS: dict[str, Callable[[Path], SourceDocument]] = {".txt": read_text_docume
 class Outcome:
     """What became of one file."""
     path: Path
-    status: str                      # landed / skipped / template / failed
+    status: str                      # landed / partial / skipped / template / failed
     document_id: str | None = None
     detail: str = ""
     forms: list[str] = field(default_factory=list)
     rows: int = 0
+    problems: list[str] = field(default_factory=list)    # a partial document's unread forms, described
 
     def line(self) -> str:
         forms = ",".join(self.forms) if self.forms else "-"
@@ -60,33 +63,70 @@ def read_document(path: Path) -> SourceDocument:
     return reader(path)
 
 
-def _content_id(path: Path) -> str | None:
+def _content_id(path: Path) -> tuple[str, str] | None:
+    """(document_id, sha256) of the file's bytes."""
     try:
-        return document_id_for(path.read_bytes())[0]
+        return document_id_for(path.read_bytes())
     except OSError:
         return None          # the reader reports it with its reason
 
 
-def _parse_one(file: tuple[Path, str | None]) -> tuple[Outcome, Records | None]:
-    """Read and parse one file (in a worker process) whose content id the caller computed:
-    its outcome, and its records to land."""
-    path, document_id = file
+def _read_and_parse(path: Path, identity: tuple[str, str] | None) -> ParsedDocument:
+    source: SourceDocument | None = None
     try:
-        parsed = parse_document(read_document(path))
+        source = read_document(path)
+        return parse_document(source)
     except IngestError as failure:
-        return Outcome(path, "failed", document_id, failure.describe()), None
-    forms = [form.form for form in parsed.forms]
+        if identity is None:
+            raise
+        return failed_document(path, identity, source, failure)
+    except Exception as bug:   # one file's surprise never stops the corpus
+        failure = IngestError(f"the reader stopped ({type(bug).__name__}: {bug})", file=path.name,
+                              hint="report the file; `fiscal lines FILE` shows how far it reads")
+        if identity is None:
+            raise failure from bug
+        return failed_document(path, identity, source, failure)
+
+
+def _problem(file: str, issue) -> str:
+    """A parse issue as an error message: file, page, form, line, reason and what to do."""
+    return IngestError(issue.reason, file=file, form=issue.form, line=issue.source_line, page=issue.source_page,
+                       hint=issue.hint).describe()
+
+
+def _describe(parsed: ParsedDocument) -> str:
     info = parsed.document
-    if info.is_template:
-        return Outcome(path, "template", info.document_id,
-                       "a blank template: forms found, no amounts; not landed", forms, 0), None
-    rows = sum(len(rows) for rows in parsed.rows.values())
-    missing = f"; missing forms {','.join(parsed.missing_forms)}" if parsed.missing_forms else ""
-    return (Outcome(path, "landed", info.document_id, f"{info.department_name} {info.fiscal_year}{missing}",
-                    forms, rows), document_records(parsed))
+    if info.status == "failed":
+        return _problem(info.source_file, parsed.issues[0])
+    if info.status == "template":
+        return "a blank template: forms found, no amounts; no rows landed"
+    detail = f"{info.department_name} {info.fiscal_year}"
+    for issue in parsed.issues:
+        where = ", ".join(part for part in (f"page {issue.source_page}" if issue.source_page else "",
+                                            f"line {issue.source_line}" if issue.source_line else "") if part)
+        detail += f"; form {issue.form} not read ({where}: {issue.reason})"
+    if parsed.missing_forms:
+        detail += f"; missing forms {','.join(parsed.missing_forms)}"
+    return detail
 
 
-def _parsed(files: list[tuple[Path, str | None]], jobs: int) -> Iterator[tuple[Outcome, Records | None]]:
+def _parse_one(file: tuple[Path, tuple[str, str] | None]) -> tuple[Outcome, Records | None]:
+    """Read and parse one file (in a worker process) whose content identity the caller computed:
+    its outcome, and its records to land."""
+    path, identity = file
+    try:
+        parsed = _read_and_parse(path, identity)
+    except IngestError as failure:          # unreadable bytes: nothing to land, not even a record
+        return Outcome(path, "failed", None, failure.describe()), None
+    info = parsed.document
+    detail = _describe(parsed)
+    rows = 0 if info.status in ("template", "failed") else sum(len(rows) for rows in parsed.rows.values())
+    forms = [form.form for form in parsed.forms]
+    problems = [_problem(path.name, issue) for issue in parsed.issues] if info.status == "partial" else []
+    return Outcome(path, info.status, info.document_id, detail, forms, rows, problems), document_records(parsed)
+
+
+def _parsed(files: list[tuple[Path, tuple[str, str] | None]], jobs: int) -> Iterator[tuple[Outcome, Records | None]]:
     """_parse_one over the files, in their order, across `jobs` processes."""
     if jobs <= 1 or len(files) < 2:
         yield from map(_parse_one, files)
@@ -101,14 +141,14 @@ def ingest_corpus(files: list[Path], landing: LandingZone, force: bool = False,
     in one all-or-nothing landing. Returns one outcome per file, in the files' order."""
     already = set() if force else landing.document_ids(PARSER_VERSION)
     outcomes: list[Outcome] = []
-    to_parse: list[tuple[Path, str | None]] = []
+    to_parse: list[tuple[Path, tuple[str, str] | None]] = []
     for path in files:
-        document_id = _content_id(path)
-        if document_id is not None and document_id in already:
-            outcomes.append(Outcome(path, "skipped", document_id,
+        identity = _content_id(path)
+        if identity is not None and identity[0] in already:
+            outcomes.append(Outcome(path, "skipped", identity[0],
                                     "already landed with the same content by this parser version"))
         else:
-            to_parse.append((path, document_id))
+            to_parse.append((path, identity))
 
     def records_to_land() -> Iterator[Records]:
         progress = tqdm(_parsed(to_parse, jobs or os.cpu_count() or 1), total=len(to_parse),
@@ -125,7 +165,7 @@ def ingest_corpus(files: list[Path], landing: LandingZone, force: bool = False,
 
 def report(outcomes: list[Outcome], landing: LandingZone) -> str:
     counts = {status: sum(o.status == status for o in outcomes)
-              for status in ("landed", "skipped", "template", "failed")}
+              for status in ("landed", "partial", "skipped", "template", "failed")}
     lines = ["Documents:", *(outcome.line() for outcome in outcomes)]
     lines.append("ingest: " + ", ".join(f"{n} {status}" for status, n in counts.items())
                  + f"; {landing.format} landing zone {landing.path}")

@@ -14,12 +14,12 @@ _YEAR = r"(?:19|20)\d{2}"
 _YEAR_FIRST = re.compile(rf"(?P<year>{_YEAR})\s*年度?\s*(?P<department>.+?)(?:部门|单位)?(?:整体)?决算")
 _DEPARTMENT_FIRST = re.compile(rf"^(?P<department>\D+?)(?P<year>{_YEAR})?年度(?:部门|单位)(?:整体)?决算")
 _ANY_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
-_COVER_LINES = 12
+COVER_LINES = 12   # the cover is read from the first non-blank lines
 
 
 def read_cover(document: SourceDocument) -> tuple[str | None, str | None, int | None]:
     """(title, department, year); the title may be printed over several lines."""
-    lines = [line.text.strip() for line in document.lines if not line.is_blank][:_COVER_LINES]
+    lines = [line.text.strip() for line in document.lines if not line.is_blank][:COVER_LINES]
     for start in range(len(lines)):
         joined = ""
         for line in lines[start:start + 3]:

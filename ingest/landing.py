@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from .model import (FUNCTION_FORM_MEASURES, DocumentRow, EconomicItemRow, FormRow, FunctionLineRow,
-                    NarrativeClaimRow, PerformanceIndicatorRow, PerformanceTableRow, SummaryLineRow,
-                    ThreePublicRow, columns_of)
+from .model import (FUNCTION_FORM_MEASURES, DocumentRow, EconomicItemRow, ExtraMeasureRow, FormRow,
+                    FunctionLineRow, MentionRow, NarrativeClaimRow, ParseIssueRow, PerformanceIndicatorRow,
+                    PerformanceTableRow, SummaryLineRow, ThreePublicRow, columns_of)
 from .narrative import NARRATIVE_TABLES
-from .parse import FORM_TABLES, ParsedDocument
+from .parse import DOCUMENT_TABLES, FORM_TABLES, ParsedDocument
 
 LANDING_YML = Path(__file__).resolve().parent.parent / "seeds" / "landing.yml"
 _PROVENANCE = ["document_id", "form", "source_page", "source_line", "raw_text"]
@@ -42,6 +42,9 @@ LANDING_COLUMNS: dict[str, list[str]] = {
     NARRATIVE_TABLES["claims"]: columns_of(NarrativeClaimRow),
     NARRATIVE_TABLES["performance"]: columns_of(PerformanceTableRow),
     NARRATIVE_TABLES["indicators"]: columns_of(PerformanceIndicatorRow),
+    DOCUMENT_TABLES["issues"]: columns_of(ParseIssueRow),
+    DOCUMENT_TABLES["extras"]: columns_of(ExtraMeasureRow),
+    DOCUMENT_TABLES["mentions"]: columns_of(MentionRow),
 }
 
 
@@ -69,7 +72,9 @@ Records = dict[str, list[list[str]]]   # landing table -> rows of text cells in 
 
 def document_records(parsed: ParsedDocument) -> Records:
     """One document's landing rows as text cells ('' for blank), document_id first in every table."""
-    rows_by_table = {"raw_documents": [parsed.document], "raw_forms": parsed.forms, **parsed.rows}
+    # a template's forms were found, not read: its record lands alone, like a failed document's
+    forms = [] if parsed.document.is_template else parsed.forms
+    rows_by_table = {"raw_documents": [parsed.document], "raw_forms": forms, **parsed.rows}
     records: Records = {table: [] for table in LANDING_COLUMNS}
     for table, rows in rows_by_table.items():
         columns = LANDING_COLUMNS[table]

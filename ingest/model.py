@@ -21,6 +21,10 @@ class DocumentRow:
     unit: str | None          # the unit most forms declare
     is_template: bool
     parser_version: str
+    status: str = "landed"    # landed / partial (some forms unreadable) / template / failed (nothing read)
+    template_family: str | None = None     # department (the nine forms) / university (高等学校, four)
+    forms_expected: str | None = None      # the forms the family prints, e.g. '01 02 03 05'
+    forms_in_contents: str | None = None   # the forms the 目录 lists
 
 
 @dataclass
@@ -49,13 +53,43 @@ class Provenance:
 
 
 @dataclass
+class ParseIssueRow(Provenance):
+    """A form that could not be read (form None: the whole document), with the printed line
+    where reading stopped. The rest of the document lands."""
+    issue_no: int             # 1, 2, … within the document
+    title: str | None         # the form's title as printed
+    reason: str
+    hint: str | None
+
+
+@dataclass
+class ExtraMeasureRow(Provenance):
+    """One amount of a column the catalogue does not know (e.g. 其中：教育收费), landed under its
+    printed header so that no printed number is lost and no form is rejected for it."""
+    row_kind: str             # as the row of the form: total / code (02-08), the line kind (01/04)
+    row_key: str | None       # the functional code, or the line label of 01/04
+    column_no: int            # 1-based column of the printed table
+    column_header: str        # the header words stacked above the column
+    amount: Decimal | None
+
+
+@dataclass
+class MentionRow(Provenance):
+    """A department or fiscal year the document prints outside its cover (form 'document'),
+    for the metadata rules: part headings, the table-set heading, 编制单位 lines, dated statements."""
+    mention_kind: str         # department / fiscal_year
+    context: str              # part_heading / heading / compiler_line / dated_statement
+    printed_value: str        # the department as printed, or the year
+
+
+@dataclass
 class SummaryLineRow(Provenance):
     """Forms 01 and 04: two-sided income / expenditure lines."""
     side: str                 # income / expenditure
     row_no: int | None        # the printed 行次
     row_label: str            # as printed, e.g. '一、一般公共服务支出'
     item_name: str            # ordinal removed: '一般公共服务支出'
-    line_kind: str            # income_source, class_line, current_year_total, carryover, carryover_detail, grand_total
+    line_kind: str            # income_source, class_line, of_which (其中: a part of the line above), current_year_total, balance_line, balance_detail, grand_total
     amount_total: Decimal | None = None
     amount_general_budget: Decimal | None = None
     amount_government_fund: Decimal | None = None
@@ -118,6 +152,8 @@ class NarrativeClaimRow(Provenance):
     quantity: Decimal | None
     quantity_unit: str | None
     stated_reason: str | None
+    completion_basis: str | None = None    # the budget 完成…预算的 names: initial / full_year / adjusted / unspecified
+    stated_comparison: str | None = None   # how the prose compares actual with budget: more / less / equal / about_equal
 
 
 @dataclass

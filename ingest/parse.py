@@ -1,20 +1,29 @@
-"""One document in, all its landing rows out: finds the forms and runs each form's parser."""
+"""One document in, all its landing rows out: finds the forms and runs each form's parser.
+
+Each form is read on its own. A form that cannot be read becomes a parse issue (form, page,
+line, reason) and the rest of the document lands: the document is `partial`. A document is
+rejected whole only when nothing of it can be read.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from . import PARSER_VERSION
-from .completeness import check_complete
+from .completeness import incomplete_forms
+from .contents import forms_in_contents
 from .cover import most_common, read_cover
 from .errors import IngestError
-from .forms.common import blank_form_row
+from .forms.catalog import TEMPLATE_FORMS, template_family
+from .forms.common import ParsedForm, blank_form
 from .forms.economic import parse_economic_form
 from .forms.functional import parse_function_form
-from .forms.sections import locate_sections
+from .forms.sections import FormSection, locate_sections
 from .forms.summary import parse_summary_form
 from .forms.three_public import parse_three_public_form
-from .model import FUNCTION_FORM_TABLES, DocumentRow, FormRow
+from .mentions import document_mentions
+from .model import FUNCTION_FORM_TABLES, DocumentRow, FormRow, ParseIssueRow
 from .narrative import NARRATIVE_TABLES, narrative_rows, performance_rows
+from .no_forms import no_form_error
 from .numbers import is_decimal_amount
 from .source import SourceDocument
 
@@ -22,6 +31,8 @@ from .source import SourceDocument
 FORM_TABLES = {"01": "raw_form01_summary", "04": "raw_form04_fiscal_summary",
                "06": "raw_form06_basic_expenditure_items", "09": "raw_form09_three_public",
                **FUNCTION_FORM_TABLES}
+# landing tables of what a document holds besides its forms' rows
+DOCUMENT_TABLES = {"issues": "raw_parse_issues", "extras": "raw_extra_measures", "mentions": "raw_document_mentions"}
 _PARSERS = {"01": parse_summary_form, "04": parse_summary_form, "06": parse_economic_form,
             "09": parse_three_public_form, **{form: parse_function_form for form in FUNCTION_FORM_TABLES}}
 
@@ -33,34 +44,115 @@ class ParsedDocument:
     rows: dict[str, list] = field(default_factory=dict)   # landing table -> rows
 
     @property
+    def issues(self) -> list[ParseIssueRow]:
+        return self.rows.get(DOCUMENT_TABLES["issues"], [])
+
+    @property
+    def failed_forms(self) -> list[str]:
+        return sorted({issue.form for issue in self.issues if issue.form})
+
+    @property
     def missing_forms(self) -> list[str]:
-        found = {form.form for form in self.forms}
-        return [form for form in sorted(FORM_TABLES) if form not in found]
+        """Forms the document's template prints that were neither read nor found unreadable."""
+        found = {form.form for form in self.forms} | set(self.failed_forms)
+        expected = (self.document.forms_expected or "").split()
+        return [form for form in expected if form not in found]
+
+
+def failed_document(path, identity: tuple[str, str], source: SourceDocument | None,
+                    failure: IngestError) -> ParsedDocument:
+    """The record of a document of which nothing could be read: its identity, what its cover
+    says if it has text, and why (a parse issue of no form)."""
+    title, department, year = read_cover(source) if source is not None else (None, None, None)
+    document = DocumentRow(
+        document_id=identity[0], source_file=path.name, source_sha256=identity[1],
+        source_format=path.suffix.lower().lstrip("."), title=title, department_name=department,
+        fiscal_year=year, unit=None, is_template=False, parser_version=PARSER_VERSION, status="failed")
+    rows = _empty_rows()
+    issue = _issue(identity[0], source, failure)
+    issue.issue_no = 1
+    rows[DOCUMENT_TABLES["issues"]] = [issue]
+    return ParsedDocument(document, [], rows)
+
+
+def _empty_rows() -> dict[str, list]:
+    return {table: [] for table in [*FORM_TABLES.values(), *NARRATIVE_TABLES.values(), *DOCUMENT_TABLES.values()]}
+
+
+def _issue(document_id: str, source: SourceDocument | None, failure: IngestError,
+           section: FormSection | None = None) -> ParseIssueRow:
+    """A parse issue where `failure` stopped reading, with the printed line and form title."""
+    line = (source.lines[failure.line - 1]
+            if source is not None and failure.line and failure.line <= len(source.lines) else None)
+    title = next((cell for cell in section.title_line.cells if cell), None) if section else None
+    return ParseIssueRow(document_id, failure.form, failure.page, failure.line, line.text if line else "",
+                         issue_no=0, title=title, reason=failure.message, hint=failure.hint)
+
+
+def _read_form(source: SourceDocument, section: FormSection) -> ParsedForm:
+    """One form's parser; any failure, expected or not, is that form's alone."""
+    if section.problem:
+        raise IngestError(section.problem, file=source.name, form=section.form, line=section.title_line.number,
+                          page=section.title_line.page, hint=section.problem_hint)
+    try:
+        return _PARSERS[section.form](source, section)
+    except IngestError:
+        raise
+    except Exception as bug:   # a layout the parser does not expect must not sink the document
+        raise IngestError(f"the parser stopped ({type(bug).__name__}: {bug})", file=source.name, form=section.form,
+                          line=section.title_line.number, page=section.title_line.page,
+                          hint="report the layout with `fiscal lines FILE`") from bug
 
 
 def parse_document(source: SourceDocument) -> ParsedDocument:
     sections = locate_sections(source)
     if not sections:
-        raise IngestError("no standard form (公开01表 … 公开09表) found", file=source.name,
-                          hint="is this a final-accounts disclosure? a scanned PDF needs OCR first")
-    _reject_truncated(source, sections[-1])
-    forms: list[FormRow] = []
-    rows: dict[str, list] = {table: [] for table in [*FORM_TABLES.values(), *NARRATIVE_TABLES.values()]}
-    try:
-        for section in sections:
-            form_row, form_rows = _PARSERS[section.form](source, section)
-            forms.append(form_row)
-            rows[FORM_TABLES[section.form]].extend(form_rows)
-    except IngestError:
-        if any(_prints_amounts(section) for section in sections):
-            raise
+        raise no_form_error(source)
+    parsed: dict[int, ParsedForm] = {}             # section index -> what was read
+    failures: list[tuple[FormSection, IngestError]] = []
+    for index, section in enumerate(sections):
+        try:
+            parsed[index] = _read_form(source, section)
+        except IngestError as failure:
+            failures.append((section, failure))
+    truncated = _truncated(source, sections[-1])
+    if truncated is not None and len(sections) - 1 in parsed:
+        del parsed[len(sections) - 1]
+        failures.append((sections[-1], truncated))
+    by_form = {sections[index].form: form for index, form in parsed.items()}
+    for form, failure in incomplete_forms(source, {form: read.rows for form, read in by_form.items()}):
+        index = next(i for i, read in parsed.items() if read is by_form[form])
+        failures.append((sections[index], failure))
+        del parsed[index]
+
+    if not any(read.form.has_amounts for read in parsed.values()) and not any(map(_prints_amounts, sections)):
         # A blank template: its empty tables need not parse; it is reported, never landed.
-        forms = [blank_form_row(source, section) for section in sections]
-        rows = {table: [] for table in [*FORM_TABLES.values(), *NARRATIVE_TABLES.values()]}
-    check_complete(source, sections, rows)
-    if any(form.has_amounts for form in forms):
+        return _document(source, sections, [blank_form(source, section) for section in sections], [], "template")
+    if not parsed:
+        reasons = "; ".join(f"{section.form}: {failure.message}" for section, failure in failures)
+        raise IngestError(f"no form could be read ({reasons})", file=source.name,
+                          hint="see `fiscal lines FILE` for the lines as read, and report the layout")
+    issues = [_issue(source.document_id, source, failure, section) for section, failure in failures]
+    return _document(source, sections, [parsed[i] for i in sorted(parsed)], issues,
+                     "partial" if issues else "landed")
+
+
+def _document(source: SourceDocument, sections: list[FormSection], read: list[ParsedForm],
+              issues: list[ParseIssueRow], status: str) -> ParsedDocument:
+    rows = _empty_rows()
+    forms = [form.form for form in read]
+    for form in read:
+        rows[FORM_TABLES[form.form.form]].extend(form.rows)
+        rows[DOCUMENT_TABLES["extras"]].extend(form.extras)
+    for number, issue in enumerate(issues, start=1):
+        issue.issue_no = number
+    rows[DOCUMENT_TABLES["issues"]] = issues
+    if status != "template":          # a template lands no rows at all
         _add_narrative(source, sections, rows)
+        rows[DOCUMENT_TABLES["mentions"]] = document_mentions(source, sections)
     title, department, year = read_cover(source)
+    family = template_family([section.title_line.text for section in sections])
+    contents = forms_in_contents(source, sections)
     document = DocumentRow(
         document_id=source.document_id,
         source_file=source.name,
@@ -70,32 +162,50 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
         department_name=department or most_common(form.department_in_header for form in forms),
         fiscal_year=year,
         unit=most_common(form.unit for form in forms),
-        is_template=not any(form.has_amounts for form in forms),
+        is_template=status == "template",
         parser_version=PARSER_VERSION,
+        status=status,
+        template_family=family,
+        forms_expected=" ".join(TEMPLATE_FORMS[family]),
+        forms_in_contents=" ".join(sorted(contents)) if contents else None,
     )
     return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)
 
 
 def _add_narrative(source: SourceDocument, sections, rows: dict[str, list]) -> None:
-    """Claims of the narrative and the self-evaluation tables, after the last form."""
+    """Claims of the narrative and the self-evaluation tables, after the last form. Prose that
+    cannot be read yields no claims; it never stops the document."""
     after = max(section.end_line for section in sections)
     function_rows = {form: rows[table] for form, table in FUNCTION_FORM_TABLES.items()}
-    rows[NARRATIVE_TABLES["claims"]] = narrative_rows(source, after, function_rows)
-    tables, indicators = performance_rows(source, after)
+    try:
+        claims = narrative_rows(source, after, function_rows)
+        tables, indicators = performance_rows(source, after)
+    except Exception as bug:
+        line = next((line for line in source.lines if line.number > after), None)
+        issues = rows[DOCUMENT_TABLES["issues"]]
+        issues.append(ParseIssueRow(
+            source.document_id, "narrative", line.page if line else None, line.number if line else None,
+            line.text if line else "", issue_no=len(issues) + 1, title=None,
+            reason=f"the narrative reader stopped ({type(bug).__name__}: {bug})",
+            hint="report the layout with `fiscal lines FILE`"))
+        return
+    rows[NARRATIVE_TABLES["claims"]] = claims
     rows[NARRATIVE_TABLES["performance"]] = tables
     rows[NARRATIVE_TABLES["indicators"]] = indicators
 
 
 def _prints_amounts(section) -> bool:
-    """Any cell with a decimal amount: blank templates print none (their only digits are codes)."""
-    return any(is_decimal_amount(cell) for line in section.table_lines() for cell in line.cells)
+    """Any decimal amount, in a cell or among the words of a line (a table the reader could not
+    give as cells): blank templates print none (their only digits are codes)."""
+    return any(is_decimal_amount(word) for line in section.lines for cell in line.cells for word in cell.split())
 
 
-def _reject_truncated(source: SourceDocument, last_section) -> None:
-    """A file that ends inside a table was cut short: landing it would land half a form."""
+def _truncated(source: SourceDocument, last_section) -> IngestError | None:
+    """A file that ends inside a table was cut short: landing that form would land half of it."""
     table = last_section.table_lines()
     last_printed = next((line for line in reversed(source.lines) if not line.is_blank), None)
     if table and last_printed is not None and table[-1].number == last_printed.number:
-        raise IngestError("the file ends inside the table: it looks truncated", file=source.name,
-                          form=last_section.form, line=last_printed.number, page=last_printed.page,
-                          hint="download or extract the document again")
+        return IngestError("the file ends inside the table: it looks truncated", file=source.name,
+                           form=last_section.form, line=last_printed.number, page=last_printed.page,
+                           hint="download or extract the document again")
+    return None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -39,6 +39,9 @@ class SourceDocument:
     # PDF only: last row of a table that runs to the foot of its page and does not continue
     # on the next one. A form ending there with its hierarchy cut short lost a page.
     page_foot_lines: frozenset[int] = frozenset()
+    pages_without_text: tuple[int, ...] = ()   # PDF only: pages with no text layer (scans)
+    # title line -> (problem, hint): a form the reader saw but cannot give as a table (PDF only)
+    layout_problems: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

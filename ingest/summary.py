@@ -10,19 +10,33 @@ MARTS = ["dim_document", "dim_department", "dim_fiscal_year", "dim_function_clas
          "fct_three_public_expenses", "fct_budget_summary", "fct_narrative_claims", "fct_budget_execution",
          "fct_project_performance", "fct_performance_indicators", "mart_spending_by_function",
          "mart_spending_by_economic_item", "mart_document_summary", "mart_department_years",
-         "fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary"]
-AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary"}
+         "fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary", "fct_parse_issues"]
+AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary", "fct_parse_issues"}
 
 
 def summarise(warehouse: Path) -> str:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         lines = [f"Warehouse: {warehouse.resolve()}"]
-        for document_id, department, year, forms, checks, findings, unregistered in con.execute(
-                "select document_id, department_name, fiscal_year, forms_found, checks_run, findings, "
-                "unregistered_findings from marts.mart_document_summary order by department_name, fiscal_year"
-        ).fetchall():
-            lines.append(f"  document {document_id}: {department} {year}, forms {forms}; "
-                         f"{checks} checks, {findings} findings ({unregistered} unregistered)")
+        issues: dict[str, list[str]] = {}
+        for document_id, form, page, line, reason in con.execute(
+                "select document_id, form, source_page, source_line, reason from audit.fct_parse_issues "
+                "order by document_id, issue_no").fetchall():
+            where = ", ".join(part for part in (f"page {page}" if page else "", f"line {line}" if line else "") if part)
+            issues.setdefault(document_id, []).append(
+                f"{'form ' + form if form else 'document'} not read ({where + ': ' if where else ''}{reason})")
+        for document_id, source_file, status, department, year, forms, checks, findings, unregistered in con.execute(
+                "select summary.document_id, documents.source_file, summary.status, summary.department_name, "
+                "summary.fiscal_year, summary.forms_found, summary.checks_run, summary.findings, "
+                "summary.unregistered_findings from marts.mart_document_summary as summary "
+                "join marts.dim_document as documents using (document_id) "
+                "order by summary.department_name, summary.fiscal_year, documents.source_file").fetchall():
+            name = f"{department or source_file} {year or ''}".rstrip()
+            if status in ("landed", "partial"):
+                text = f"forms {forms}; {checks} checks, {findings} findings ({unregistered} unregistered)"
+            else:
+                text = "a blank template, no rows" if status == "template" else "nothing could be read"
+            lines.append(f"  {status:<8} {document_id}: {name}, {text}")
+            lines.extend(f"           {issue}" for issue in issues.get(document_id, []))
         lines.append("Rows per mart:")
         for mart in MARTS:
             schema = "audit" if mart in AUDIT_MARTS else "marts"
@@ -35,5 +49,6 @@ def summarise(warehouse: Path) -> str:
         lines.append(f"Reconciliation: {sum(outcomes.values())} results: {outcomes.get('pass', 0)} pass, "
                      f"{fails} fail ({registered} registered with a reason, {fails - registered} unregistered), "
                      f"{outcomes.get('not_applicable', 0)} not applicable, "
-                     f"{outcomes.get('insufficient_data', 0)} insufficient data")
+                     f"{outcomes.get('insufficient_data', 0)} insufficient data, "
+                     f"{outcomes.get('parse_error', 0)} parse error")
     return "\n".join(lines)

@@ -109,7 +109,12 @@ def build_suites() -> list[Suite]:
         ),
         Suite(
             "documents_have_rows",
-            """select documents.document_id, documents.is_template, documents.form_count,
+            # documents read (landed / partial): a form read lands its rows. Templates and failed
+            # documents are records without rows (their status says why).
+            """select documents.document_id, documents.status, documents.form_count,
+                      regexp_matches(documents.forms_found, '03|05') as prints_expenditure,
+                      contains(documents.forms_found, '01') or contains(documents.forms_found, '04')
+                          as prints_summary,
                       (select count(*) from marts.fct_expenditure_by_function as facts
                        where facts.document_id = documents.document_id) as expenditure_rows,
                       (select count(*) from marts.fct_budget_summary as lines
@@ -117,11 +122,13 @@ def build_suites() -> list[Suite]:
                from marts.dim_document as documents""",
             [E.ExpectTableRowCountToBeBetween(min_value=1),
              E.ExpectColumnValuesToBeUnique(column="document_id"),
-             E.ExpectColumnValuesToBeBetween(column="form_count", min_value=1, max_value=9),
+             E.ExpectColumnValuesToBeInSet(column="status", value_set=["landed", "partial", "template", "failed"]),
+             E.ExpectColumnValuesToBeBetween(column="form_count", min_value=1, max_value=9,
+                                             row_condition=Column("status").is_in(["landed", "partial"])),
              E.ExpectColumnValuesToBeBetween(column="expenditure_rows", min_value=1,
-                                             row_condition=Column("is_template") == False),
+                                             row_condition=Column("prints_expenditure") == True),
              E.ExpectColumnValuesToBeBetween(column="summary_rows", min_value=1,
-                                             row_condition=Column("is_template") == False)],
+                                             row_condition=Column("prints_summary") == True)],
         ),
         Suite(
             "fct_reconciliation_results",

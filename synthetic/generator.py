@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from ingest.landing import LANDING_COLUMNS, document_records
-from ingest.parse import parse_document
+from ingest.parse import DOCUMENT_TABLES, parse_document
 from ingest.source import SourceDocument, SourceLine, document_id_for
 
 from .discrepancies import NEGATIVE_FIXTURES, Fixture, apply, base_lines
@@ -33,6 +33,7 @@ TEMPLATE_MARK = "石洞"            # the part of the department's name that tel
 _MARK_DIGITS = "甲乙丙丁戊己庚辛壬癸"  # department numbers spelt without digits: the narrative
                                    # reader would take digits in a name for figures
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?=\s*年)")     # \d: the narrative prints some years full-width
+_BARE_YEAR = re.compile(r"^(\d{4})$")                # a year landed alone (a mention's printed value)
 
 # Discrepancies the generator injects: those made on the whole repaired document that fail
 # exactly their own rule (the others need a cut-down document or fail a pair of rules).
@@ -53,11 +54,11 @@ class SyntheticDocument:
     def department_mark(self) -> str:
         return "".join(_MARK_DIGITS[int(digit)] for digit in f"{self.department_no:05d}")
 
-    def substitute(self, text: str) -> str:
+    def substitute(self, text: str, year_pattern: re.Pattern[str] = _YEAR) -> str:
         """The template's department mark and years (2023 -> fiscal_year, 2022 -> the year before…)."""
         shift = self.fiscal_year - TEMPLATE_YEAR
         text = text.replace(TEMPLATE_MARK, self.department_mark)
-        return _YEAR.sub(lambda m: _shift_year(m.group(1), shift), text) if shift else text
+        return year_pattern.sub(lambda m: _shift_year(m.group(1), shift), text) if shift else text
 
 
 def _shift_year(printed: str, shift: int) -> str:
@@ -122,6 +123,7 @@ class _Template:
     its department or year, which each synthetic document rewrites."""
     records: dict[str, list[list[str]]]
     cells_to_rewrite: dict[str, list[tuple[int, int]]]
+    years_to_shift: list[tuple[int, int]]          # raw_document_mentions cells that hold a year alone
 
 
 @cache
@@ -132,7 +134,10 @@ def _parsed_template(discrepancy: str | None) -> _Template:
     for table, rows in records.items():
         rewrite[table] = [(r, c) for r, row in enumerate(rows) for c, value in enumerate(row)
                           if TEMPLATE_MARK in value or _YEAR.search(value)]
-    return _Template(records, rewrite)
+    value_column = LANDING_COLUMNS[DOCUMENT_TABLES["mentions"]].index("printed_value")
+    years = [(r, value_column) for r, row in enumerate(records[DOCUMENT_TABLES["mentions"]])
+             if _BARE_YEAR.match(row[value_column])]
+    return _Template(records, rewrite, years)
 
 
 def landing_records(document: SyntheticDocument) -> dict[str, list[list[str]]]:
@@ -145,6 +150,9 @@ def landing_records(document: SyntheticDocument) -> dict[str, list[list[str]]]:
         rows = [[document_id, *row[1:]] for row in rows]
         for r, c in template.cells_to_rewrite[table]:
             rows[r][c] = document.substitute(rows[r][c])
+        if table == DOCUMENT_TABLES["mentions"]:
+            for r, c in template.years_to_shift:
+                rows[r][c] = document.substitute(rows[r][c], _BARE_YEAR)
         records[table] = rows
     info = dict(zip(LANDING_COLUMNS["raw_documents"], records["raw_documents"][0]))
     info.update(source_file=document.file_name, source_sha256=digest, fiscal_year=str(document.fiscal_year))

@@ -1,4 +1,10 @@
-"""The nine standard forms and the title variants by which they are recognised."""
+"""The nine standard forms, the title variants by which they are recognised, and the template
+families that print them.
+
+A title is recognised by its words, whatever is printed around them: a table-number prefix
+(`表 1：`, `附表2`, `公开03表`), a 高等学校 prefix, quotes and spaces, a （续） mark, and the 部门 /
+单位 labels that some layouts fuse into the title cell (`收支决算总表部门：XX局单位：万元`).
+"""
 from __future__ import annotations
 
 import re
@@ -13,7 +19,8 @@ class FormSpec:
     pattern: re.Pattern[str]  # matched against a normalised title cell, anchored at its end
 
 
-# Most specific first: 财政拨款收入支出决算总表 also ends like 收入支出决算总表.
+# Most specific first: 财政拨款收入支出决算总表 also ends like 收入支出决算总表, and the 高等学校
+# family's 财政拨款支出决算表 (all fiscal funds, its 05) ends like 支出决算表.
 FORM_SPECS = [
     FormSpec("04", "财政拨款收入支出决算总表", re.compile(r"财政拨款收入?支出?决算总表$")),
     FormSpec("01", "收入支出决算总表", re.compile(r"收入?支出?决算总表$")),
@@ -25,32 +32,59 @@ FORM_SPECS = [
     FormSpec("08", "国有资本经营预算财政拨款支出决算表",
              re.compile(r"国有资本经营预算财政拨款(?:收入?)?支出?决算表$")),
     FormSpec("09", "财政拨款三公经费支出决算表", re.compile(r"财政拨款三公经费支出决算表$")),
+    FormSpec("05", "财政拨款支出决算表", re.compile(r"财政拨款支出决算表$")),
     FormSpec("03", "支出决算表", re.compile(r"支出决算表$")),
     FormSpec("02", "收入决算表", re.compile(r"收入决算表$")),
 ]
-SPEC_BY_FORM = {spec.form: spec for spec in FORM_SPECS}
-ALL_FORMS = sorted(SPEC_BY_FORM)
+ALL_FORMS = sorted({spec.form for spec in FORM_SPECS})
+
+# The forms each template family prints (a disclosure that omits one has a finding). The
+# 高等学校 family (central universities) prints four wide tables: 收支决算总表 (01), 收入决算表
+# (02), 支出决算表 (03) and 财政拨款支出决算表 (05).
+TEMPLATE_FORMS = {"department": ALL_FORMS, "university": ["01", "02", "03", "05"]}
+_UNIVERSITY_PREFIX = "高等学校"
 
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 _CONTINUED = re.compile(r"[(（]续表?[)）]$|续表$")
+# A table number before the title: 表1： / 表 1. / 附表2 / 公开03表 / 表一、
+_NUMBER_PREFIX = re.compile(r"^(?:附?表|公开)[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?表?[:：.、]?")
 _FORM_MARKER = re.compile(r"公开\s*0?([1-9])\s*表")
+# Labels a layout may print inside the title cell or fuse into one cell: 部门：… 单位：万元
+_LABEL = re.compile(r"(?=(?:编制部门|编制单位|部门名称|单位名称)[:：])|(?<!编制)(?<!名称)(?=(?:部门|单位)[:：])")
+_SENTENCE_MARKS = "。，；,;"
+
+
+def label_parts(cell: str) -> list[str]:
+    """A cell split before each 部门： / 单位： / 编制单位： label it holds, so that a title, a
+    department and a unit fused into one cell are read apart. Sentences are left whole."""
+    if not cell or any(mark in cell for mark in _SENTENCE_MARKS):
+        return [cell] if cell else []
+    return [part.strip() for part in _LABEL.split(cell) if part.strip()]
 
 
 def normalise_title(text: str) -> str:
-    """Quotes and spaces removed, a continuation mark ('（续）', '续表') dropped."""
+    """Quotes, spaces and a table-number prefix removed, a continuation mark ('（续）', '续表') dropped."""
     title = _QUOTES_AND_SPACE.sub("", unicodedata.normalize("NFKC", text))
+    title = _NUMBER_PREFIX.sub("", title)
     return _CONTINUED.sub("", title)
 
 
 def match_title(cell: str) -> FormSpec | None:
-    """The form whose title this cell is, if any. Sentences and contents lines are not titles."""
-    title = normalise_title(cell)
+    """The form whose title this cell is (or begins with, before fused 部门/单位 labels), if any.
+    Sentences and contents lines are not titles."""
+    parts = label_parts(cell)
+    title = normalise_title(parts[0]) if parts else ""
     if not title or len(title) > 60 or any(mark in title for mark in "。，；….:："):
         return None
     for spec in FORM_SPECS:
         if spec.pattern.search(title):
             return spec
     return None
+
+
+def template_family(titles: list[str]) -> str:
+    """The family whose forms these printed titles are: 'university' for 高等学校…决算表."""
+    return "university" if any(_UNIVERSITY_PREFIX in normalise_title(title) for title in titles) else "department"
 
 
 def form_marker(cell: str) -> str | None:

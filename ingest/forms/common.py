@@ -1,10 +1,13 @@
-"""What every form parser shares: amounts with their location, the FormRow of a section."""
+"""What every form parser shares: amounts with their location, the FormRow of a section, and
+what a parser returns."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import IngestError
-from ..model import FormRow
+from ..model import ExtraMeasureRow, FormRow
 from ..numbers import parse_amount
 from ..source import SourceDocument, SourceLine
 from .sections import FormSection
@@ -35,6 +38,36 @@ class AmountReader:
         return amount.value
 
 
+@dataclass
+class ParsedForm:
+    """One form read: its FormRow, its landing rows, and the amounts of columns the catalogue
+    does not know (landed under their printed headers)."""
+    form: FormRow
+    rows: list
+    extras: list[ExtraMeasureRow] = field(default_factory=list)
+
+
+_PART_OF = re.compile(r"^其中[:：]?")
+
+
+def is_part_of_column(label: str) -> bool:
+    """'其中：教育收费': a column that details part of the one before it, never a measure of its own."""
+    return bool(_PART_OF.match(label))
+
+
+def read_extras(amounts: AmountReader, line: SourceLine, columns: dict[int, str], row_kind: str,
+                row_key: str | None) -> list[ExtraMeasureRow]:
+    """The printed amounts of a row under the columns the catalogue does not know."""
+    extras = []
+    for index, header in columns.items():
+        value = amounts.read(line, index)
+        if value is not None:
+            extras.append(ExtraMeasureRow(amounts.document.document_id, amounts.section.form, line.page,
+                                          line.number, line.text, row_kind=row_kind, row_key=row_key,
+                                          column_no=index + 1, column_header=header, amount=value))
+    return extras
+
+
 def error(document: SourceDocument, section: FormSection, line: SourceLine | None, message: str,
           hint: str | None = None) -> IngestError:
     anchor = line or section.title_line
@@ -42,9 +75,9 @@ def error(document: SourceDocument, section: FormSection, line: SourceLine | Non
                        page=anchor.page, hint=hint)
 
 
-def blank_form_row(document: SourceDocument, section: FormSection) -> FormRow:
+def blank_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     """A form of a blank template: found by title and header, nothing to read."""
-    return form_row(document, section, AmountReader(document, section), 0)
+    return ParsedForm(form_row(document, section, AmountReader(document, section), 0), [])
 
 
 def form_row(document: SourceDocument, section: FormSection, amounts: AmountReader,
@@ -52,7 +85,7 @@ def form_row(document: SourceDocument, section: FormSection, amounts: AmountRead
     return FormRow(
         document_id=document.document_id,
         form=section.form,
-        title=section.title_line.cells[0] if section.title_line.cells else section.spec.title,
+        title=next((cell for cell in section.title_line.cells if cell), section.spec.title),
         title_line=section.title_line.number,
         source_page=section.title_line.page,
         end_line=section.end_line,

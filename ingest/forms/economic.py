@@ -7,10 +7,10 @@ source often push it past its own block.
 from __future__ import annotations
 
 from ..codes import economic_code
-from ..model import EconomicItemRow, FormRow
+from ..model import EconomicItemRow
 from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
-from .common import AmountReader, error, form_row
+from .common import AmountReader, ParsedForm, error, form_row
 from .header import split_header_and_body
 from .sections import FormSection
 
@@ -47,7 +47,7 @@ def _category_of_block(start: int, spans: list[tuple[int, str]], code: str | Non
     return "personnel" if code and code[:3] in _PERSONNEL_CLASSES else "public_use"
 
 
-def parse_economic_form(document: SourceDocument, section: FormSection) -> tuple[FormRow, list[EconomicItemRow]]:
+def parse_economic_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     rows = section.table_lines()
     header, body = split_header_and_body(rows, _is_data_row)
     starts = _block_starts(header)
@@ -98,4 +98,4 @@ def parse_economic_form(document: SourceDocument, section: FormSection) -> tuple
                         f"cell {stray[0] + 1} ({cells[stray[0]]!r}) belongs to no item block")
     if not landed:
         raise error(document, section, rows[-1] if rows else None, "no economic items found")
-    return form_row(document, section, amounts, len(landed)), landed
+    return ParsedForm(form_row(document, section, amounts, len(landed)), landed)

@@ -1,10 +1,13 @@
 """Forms 02, 03, 05, 07, 08: one row per functional code (类/款/项) plus the 合计 row."""
 from __future__ import annotations
 
+import re
+
 from ..codes import function_code
-from ..model import FUNCTION_FORM_MEASURES, FormRow, FunctionLineRow
+from ..model import FUNCTION_FORM_MEASURES, FunctionLineRow
+from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
-from .common import AmountReader, error, form_row
+from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
 from .header import classify_label, column_labels, split_header_and_body
 from .sections import FormSection
 
@@ -24,6 +27,7 @@ MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
            ("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total")],
 }
 _TOTAL_LABELS = {"合计", "总计"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _row_key(line: SourceLine) -> tuple[str, str | None]:
@@ -42,7 +46,15 @@ def _is_data_row(line: SourceLine) -> bool:
     return _row_key(line)[0] != ""
 
 
-def parse_function_form(document: SourceDocument, section: FormSection) -> tuple[FormRow, list[FunctionLineRow]]:
+def _fused_header_words(line: SourceLine, name_col: int) -> dict[int, str]:
+    """Header words printed in the amount columns of the first 合计 row: PDF extraction fuses a
+    header row with the 合计 row below it when no rule separates them
+    ('合计 |  |  |  | 合计 | 基本支出 | 项目支出')."""
+    return {index: cell.replace(" ", "") for index, cell in enumerate(line.cells)
+            if index > name_col and cell and not looks_like_amount(cell) and _CJK.search(cell)}
+
+
+def parse_function_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     rows = section.table_lines()
     header, body = split_header_and_body(rows, _is_data_row)
     if not header:
@@ -50,37 +62,55 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> tuple
     labels = column_labels(header)
     code_col = next((i for i, label in sorted(labels.items()) if "代码" in label or "编码" in label), 0)
     name_col = next((i for i, label in sorted(labels.items()) if i > code_col and "名称" in label), code_col + 1)
+    fused: dict[int, str] = {}
+    if body and _row_key(body[0])[0] == "total":
+        fused = _fused_header_words(body[0], name_col)
+        for index, word in fused.items():
+            labels[index] = labels.get(index, "") + word
 
     measure_cols: dict[int, str] = {}
+    extra_cols: dict[int, str] = {}       # columns the catalogue does not know: landed by header
     for index, label in sorted(labels.items()):
         if index <= name_col:
             continue
-        measure = classify_label(label, MEASURE_RULES[section.form])
+        measure = None if is_part_of_column(label) else classify_label(label, MEASURE_RULES[section.form])
         if measure is None or measure in measure_cols.values():
-            raise error(document, section, header[-1],
-                        f"column {index + 1} header {label!r} is not a known or is a repeated measure",
-                        hint="add the header variant to MEASURE_RULES in ingest/forms/functional.py")
-        measure_cols[index] = measure
+            extra_cols[index] = label
+        else:
+            measure_cols[index] = measure
     if "total" not in measure_cols.values() and section.form != "07":
         raise error(document, section, header[-1], "no total (合计) column in the header")
 
     amounts = AmountReader(document, section)
     landed: list[FunctionLineRow] = []
-    for line in body:
+    extras = []
+    first_total: tuple[tuple, SourceLine] | None = None     # (its printed amounts, its line)
+    for position, line in enumerate(body):
         kind, code = _row_key(line)
         if not kind:
             if not any(line.cells):
                 continue
             raise error(document, section, line, f"row is neither 合计 nor a functional code: {line.text!r}",
                         hint="a wrapped name or a misprinted code; fix the source")
+        skip = set(fused) if position == 0 else set()
         name = None if kind == "total" else (line.cell(name_col) or None)
-        measures = {measure: amounts.read(line, index) for index, measure in measure_cols.items()}
+        measures = {measure: None if index in skip else amounts.read(line, index)
+                    for index, measure in measure_cols.items()}
+        if kind == "total":
+            # some layouts print 合计 above and below the table: the same row twice is one total
+            printed = tuple(line.cell(index) for index in sorted(measure_cols))
+            if first_total is not None:
+                if printed == first_total[0]:
+                    continue
+                raise error(document, section, line,
+                            f"a second 合计 row disagrees with the one on line {first_total[1].number}",
+                            hint="check the printed table: which total is right cannot be told")
+            first_total = (printed, line)
         for measure in FUNCTION_FORM_MEASURES[section.form]:
             measures.setdefault(measure, None)
         landed.append(FunctionLineRow(document.document_id, section.form, line.page, line.number, line.text,
                                       row_kind=kind, function_code=code, function_name=name,
                                       measures=measures))
-    if not landed:
-        raise error(document, section, rows[-1] if rows else None, "table has no 合计 row and no code rows",
-                    hint="the table may be truncated")
-    return form_row(document, section, amounts, len(landed)), landed
+        extras += read_extras(amounts, line, {i: h for i, h in extra_cols.items() if i not in skip}, kind, code)
+    # a table with a header and no row under it is printed empty: landed as such (no rows)
+    return ParsedForm(form_row(document, section, amounts, len(landed)), landed, extras)

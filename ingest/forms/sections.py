@@ -4,28 +4,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import IngestError
 from ..numbers import find_unit
 from ..source import SourceDocument, SourceLine
-from .catalog import FormSpec, form_marker, match_title
+from .catalog import FormSpec, form_marker, label_parts, match_title
 
-_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
-_DEPARTMENT = re.compile(r"(?:部门|部门名称|单位名称|编制单位)[:：]\s*(\S+)")
+# A heading of any level ends the form before it: 第二部分, 三、, （一）. Numbered list items
+# (1. 2、) do not: notes under a table number their points so.
+_NUMBERED_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+_DEPARTMENT = re.compile(r"^(?P<label>编制部门|编制单位|部门名称|单位名称|部门)[:：]\s*(?P<name>\S.*)$")
 _HEADER_WORDS = ("科目代码", "科目编码", "科目名称", "项目", "行次", "栏次", "预算数", "决算数", "人员经费", "合计")
 _HEADER_LOOKAHEAD = 12
+_LABEL_LENGTH = 60      # a 部门：… label, not a sentence that happens to start so
 
 
 def first_cell(line: SourceLine) -> str:
     return next((cell for cell in line.cells if cell), "")
 
 
+def labelled_department(cell: str) -> tuple[str, str] | None:
+    """(label, name) of a 部门：… / 编制单位：… / 单位名称：… label in the cell (its parts read
+    apart, see label_parts)."""
+    for part in label_parts(cell):
+        match = _DEPARTMENT.match(part)
+        if match and len(part) <= _LABEL_LENGTH and not any(mark in part for mark in "。，；,;"):
+            return match.group("label"), re.sub(r"\s+", "", match.group("name"))
+    return None
+
+
+def department_in(cell: str) -> str | None:
+    """The department a form header names."""
+    labelled = labelled_department(cell)
+    return labelled[1] if labelled else None
+
+
+def _is_label(part: str) -> bool:
+    return bool(_DEPARTMENT.match(part) or part.rstrip("：:") in ("部门", "部门名称", "单位名称", "编制单位", "编制部门"))
+
+
 def is_meta_line(line: SourceLine) -> bool:
     """Page furniture around a table: 部门：…, 单位：…, 公开NN表, a repeated title."""
-    cells = [cell for cell in line.cells if cell]
-    if not cells:
+    parts = [part for cell in line.cells for part in label_parts(cell)]
+    if not parts:
         return False
-    return all(_DEPARTMENT.match(cell) or find_unit(cell) or form_marker(cell) or match_title(cell)
-               for cell in cells)
+    return all(_is_label(part) or find_unit(part) or form_marker(part) or match_title(part) for part in parts)
+
+
+def is_numbered_heading(line: SourceLine) -> bool:
+    """A heading printed on a line of its own, outside any table (one cell, not a table row with
+    empty cells): 第三部分 …, 三、…, （一）…"""
+    return len(line.cells) == 1 and bool(_NUMBERED_HEADING.match(line.cells[0]))
 
 
 def is_note_line(line: SourceLine) -> bool:
@@ -42,6 +69,8 @@ class FormSection:
     spec: FormSpec
     title_line: SourceLine
     lines: list[SourceLine] = field(default_factory=list)
+    problem: str | None = None        # why this section cannot be read, found while locating it
+    problem_hint: str | None = None
 
     @property
     def form(self) -> str:
@@ -56,11 +85,7 @@ class FormSection:
             yield from line.cells
 
     def department(self) -> str | None:
-        for cell in self._all_cells():
-            match = _DEPARTMENT.match(cell)
-            if match:
-                return match.group(1)
-        return None
+        return next((department for department in map(department_in, self._all_cells()) if department), None)
 
     def unit(self) -> str | None:
         return next((unit for unit in map(find_unit, self._all_cells()) if unit), None)
@@ -107,7 +132,10 @@ def _header_follows(lines: list[SourceLine], index: int) -> bool:
 
 def locate_sections(document: SourceDocument) -> list[FormSection]:
     """Every form found in the document, in printed order. A title repeated for the form in
-    progress (page title, then table title) continues that form."""
+    progress (page title, then table title) continues that form; a form ends at the next form
+    title or the next heading of any level. A section that cannot be trusted (a second table
+    under the same title, a 公开NN表 marker naming another form) carries its problem, for the
+    parser to report as a parse issue of that form alone."""
     sections: list[FormSection] = []
     current: FormSection | None = None
     lines = document.lines
@@ -118,24 +146,23 @@ def locate_sections(document: SourceDocument) -> list[FormSection]:
             if current is not None and current.spec.form == spec.form:
                 current.lines.append(line)
                 continue
+            current = FormSection(spec, line)
             earlier = next((s for s in sections if s.form == spec.form), None)
             if earlier is not None:
-                raise IngestError(
-                    f"form title appears twice (lines {earlier.title_line.number} and {line.number})",
-                    file=document.name, form=spec.form, line=line.number, page=line.page,
-                    hint="check the extraction; one of them may belong to another form")
-            current = FormSection(spec, line)
+                current.problem = (f"form title appears twice (lines {earlier.title_line.number} and {line.number}); "
+                                   "the first table is read")
+                current.problem_hint = "check the document: one of them may be another form under a title not known yet"
             sections.append(current)
-        elif text and _PART_HEADING.match(text):
+        elif text and is_numbered_heading(line) and not is_meta_line(line):
             current = None
         elif current is not None:
             current.lines.append(line)
     for section in sections:
+        if section.title_line.number in document.layout_problems and section.problem is None:
+            section.problem, section.problem_hint = document.layout_problems[section.title_line.number]
         markers = section.markers()
-        if markers and section.form not in markers:
-            raise IngestError(
-                f"title reads as form {section.form} but the table is marked "
-                + ", ".join(f"公开{m}表" for m in sorted(markers)),
-                file=document.name, form=section.form, line=section.title_line.number,
-                hint="the title variant may be unknown: add it to ingest/forms/catalog.py")
+        if markers and section.form not in markers and section.problem is None:
+            section.problem = ("title reads as form " + section.form + " but the table is marked "
+                               + ", ".join(f"公开{m}表" for m in sorted(markers)))
+            section.problem_hint = "the title variant may be unknown: add it to ingest/forms/catalog.py"
     return sections

@@ -4,13 +4,19 @@ from __future__ import annotations
 import re
 
 from ..codes import strip_ordinal
-from ..model import FormRow, SummaryLineRow
+from ..model import SummaryLineRow
 from ..source import SourceDocument, SourceLine
-from .common import AmountReader, error, form_row
+from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
 from .header import classify_label, column_labels, split_header_and_body
 from .sections import FormSection
 
 _ROW_NO = re.compile(r"^\d+$")
+_NOTE_IN_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
+
+
+def _header_word(cell: str) -> str:
+    """'项目(按功能分类)' -> '项目': a header cell's word without its bracketed note."""
+    return _NOTE_IN_BRACKETS.sub("", cell.replace(" ", ""))
 AMOUNT_RULES = [("一般公共预算", "amount_general_budget"), ("政府性基金", "amount_government_fund"),
                 ("国有资本", "amount_state_capital"), ("合计|金额|小计|决算数", "amount_total")]
 
@@ -18,7 +24,7 @@ AMOUNT_RULES = [("一般公共预算", "amount_general_budget"), ("政府性基�
 def _side_start(header: list[SourceLine]) -> int:
     """Column where the expenditure side begins: the second 项目 of the header."""
     for line in header:
-        positions = [i for i, cell in enumerate(line.cells) if cell.replace(" ", "") == "项目"]
+        positions = [i for i, cell in enumerate(line.cells) if _header_word(cell) == "项目"]
         if len(positions) >= 2:
             return positions[1]
     for line in header:
@@ -32,7 +38,7 @@ def _split_header(rows: list[SourceLine]) -> tuple[list[SourceLine], list[Source
     """The header ends with the 项目 row (项目 on both sides) and any 栏次 row under it; layouts
     without 行次 have nothing else to tell the header from the lines."""
     for index, line in enumerate(rows):
-        if sum(cell.replace(" ", "") == "项目" for cell in line.cells) >= 2:
+        if sum(_header_word(cell) == "项目" for cell in line.cells) >= 2:
             end = index + 1
             while end < len(rows) and rows[end].cell(0).replace(" ", "") == "栏次":
                 end += 1
@@ -55,16 +61,19 @@ class _SideState:
         if name.startswith("本年") and "合计" in name:
             self.after_current_total = True
             return "current_year_total"
-        if name == "总计":
+        # 合计 under the balances is the grand total of layouts that print no 总计 (高等学校)
+        if name == "总计" or (name == "合计" and self.after_current_total):
             return "grand_total"
         if not self.after_current_total:
+            if name.startswith("其中"):
+                return "of_which"       # part of the line above, never a term of the sum
             return "income_source" if self.side == "income" else "class_line"
         if "结转" in name or "结余" in name:
             return "balance_line"
         return "balance_detail"
 
 
-def parse_summary_form(document: SourceDocument, section: FormSection) -> tuple[FormRow, list[SummaryLineRow]]:
+def parse_summary_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     rows = section.table_lines()
     header, body = _split_header(rows)
     split = _side_start(header) if header else -1
@@ -76,23 +85,26 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> tuple[
     sides = {"income": (0, split), "expenditure": (split, width)}
     numbered = {side: _has_row_numbers(header, start) for side, (start, _end) in sides.items()}
     amount_cols: dict[str, dict[int, str]] = {}
+    extra_cols: dict[str, dict[int, str]] = {}    # columns the catalogue does not know: landed by header
     for side, (start, end) in sides.items():
         cols: dict[int, str] = {}
+        extra_cols[side] = {}
         for index in range(start + (2 if numbered[side] else 1), end):
             label = labels.get(index, "")
             if not label:
                 continue
-            column = classify_label(label, AMOUNT_RULES)
+            column = None if is_part_of_column(label) else classify_label(label, AMOUNT_RULES)
             if column is None or column in cols.values():
-                raise error(document, section, header[-1], f"{side} column {index + 1} header {label!r} is unknown",
-                            hint="add the variant to AMOUNT_RULES in ingest/forms/summary.py")
-            cols[index] = column
+                extra_cols[side][index] = label
+            else:
+                cols[index] = column
         if "amount_total" not in cols.values():
             raise error(document, section, header[-1], f"no amount column on the {side} side")
         amount_cols[side] = cols
 
     amounts = AmountReader(document, section)
     landed: list[SummaryLineRow] = []
+    extras = []
     states = {side: _SideState(side) for side in sides}
     for line in body:
         for side, (start, _end) in sides.items():
@@ -102,14 +114,17 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> tuple[
                 raise error(document, section, line, f"{side} line {label!r} has no 行次 (row number)")
             values = {column: amounts.read(line, index) for index, column in amount_cols[side].items()}
             if not label:
-                if any(value is not None for value in values.values()):
+                if any(value is not None for value in values.values()) or any(
+                        line.cell(index) for index in extra_cols[side]):
                     raise error(document, section, line, f"{side} amount printed without a line label")
                 continue
             name = strip_ordinal(label)
+            kind = states[side].kind_of(name)
             landed.append(SummaryLineRow(
                 document.document_id, section.form, line.page, line.number, line.text,
                 side=side, row_no=int(row_no_text) if _ROW_NO.match(row_no_text) else None,
-                row_label=label, item_name=name, line_kind=states[side].kind_of(name), **values))
+                row_label=label, item_name=name, line_kind=kind, **values))
+            extras += read_extras(amounts, line, extra_cols[side], kind, label)
     if not any(row.line_kind == "grand_total" for row in landed):
         raise error(document, section, rows[-1] if rows else None, "no 总计 line: the table looks truncated")
-    return form_row(document, section, amounts, len(landed)), landed
+    return ParsedForm(form_row(document, section, amounts, len(landed)), landed, extras)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import FormRow, ThreePublicRow
+from ..model import ThreePublicRow
 from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
-from .common import AmountReader, error, form_row
+from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
 from .header import classify_label, column_labels, split_header_and_body
 from .sections import FormSection
 
@@ -32,7 +32,7 @@ def _is_scope_row(line: SourceLine) -> bool:
     return bool(cells) and all(any(word in cell for word, _ in _SCOPE_WORDS) for cell in cells)
 
 
-def parse_three_public_form(document: SourceDocument, section: FormSection) -> tuple[FormRow, list[ThreePublicRow]]:
+def parse_three_public_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     rows = section.table_lines()
     header, body = split_header_and_body(rows, _is_data_row)
     scope_row = next((line for line in header if _is_scope_row(line)), None)
@@ -50,16 +50,18 @@ def parse_three_public_form(document: SourceDocument, section: FormSection) -> t
             if left:
                 labels[index] = labels[max(left)]
     columns: dict[int, tuple[str, str]] = {}
+    extra_cols: dict[int, str] = {}      # columns the catalogue does not know: landed by header
     for index, label in sorted(labels.items()):
-        component = classify_label(label, COMPONENT_RULES)
+        component = None if is_part_of_column(label) else classify_label(label, COMPONENT_RULES)
         scope = next((s for position, s in reversed(spans) if position <= index), None)
         if component is None or scope is None or (scope, component) in columns.values():
-            raise error(document, section, header[-1], f"column {index + 1} header {label!r} is not a 三公 component",
-                        hint="add the variant to COMPONENT_RULES in ingest/forms/three_public.py")
-        columns[index] = (scope, component)
+            extra_cols[index] = label
+        else:
+            columns[index] = (scope, component)
 
     amounts = AmountReader(document, section)
     landed: list[ThreePublicRow] = []
+    extras = []
     for line in body:
         if not _is_data_row(line):
             if any(line.cells):
@@ -70,7 +72,7 @@ def parse_three_public_form(document: SourceDocument, section: FormSection) -> t
         for index, (scope, component) in columns.items():
             landed.append(ThreePublicRow(document.document_id, section.form, line.page, line.number, line.text,
                                          scope=scope, component=component, amount=amounts.read(line, index)))
-    if not landed and section.empty_note() is None:
-        raise error(document, section, rows[-1] if rows else None, "三公 table has no amount row",
-                    hint="the table may be truncated; if it is empty on purpose, it needs its 说明")
-    return form_row(document, section, amounts, len(landed)), landed
+        extras += read_extras(amounts, line, extra_cols, "amounts", None)
+    # A table printed with no amount row at all is printed empty: landed as such (no rows), so
+    # that the rules can hold the narrative against it.
+    return ParsedForm(form_row(document, section, amounts, len(landed)), landed, extras)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import NarrativeClaimRow, PerformanceIndicatorRow, PerformanceTableRow
 from ..source import SourceDocument
 from .claims import claims_in, sentence_of, stated_reason
-from .function_codes import match_function_code, printed_names
+from .function_codes import class_names_of, match_function_code, printed_names
 from .paragraphs import narrative_lines, paragraphs_of
 from .performance import performance_tables
 
@@ -17,11 +17,12 @@ def narrative_rows(source: SourceDocument, after_line: int, function_rows: dict)
     function_rows: form -> the document's FunctionLineRows, to resolve 类/款/项 names."""
     rows = []
     names_by_form = printed_names(function_rows)
+    class_names = class_names_of(names_by_form)
     for paragraph in paragraphs_of(narrative_lines(source, after_line)):
-        for claim in claims_in(paragraph):
+        for claim in claims_in(paragraph, class_names):
             line = paragraph.line_at(claim.start)
             subject = claim.subject
-            code = match_function_code(subject, names_by_form)
+            code = match_function_code(subject, names_by_form, claim.topic)
             figures = claim.figures
             rows.append(NarrativeClaimRow(
                 document_id=source.document_id, form="narrative", source_page=line.page,
@@ -40,6 +41,7 @@ def narrative_rows(source: SourceDocument, after_line: int, function_rows: dict)
                 quantity=figures.get("quantity"), quantity_unit=claim.quantity_unit,
                 stated_reason=stated_reason(paragraph, claim)
                 if {"initial_budget", "change_amount", "change_percent"} & set(figures) else None,
+                completion_basis=claim.completion_basis, stated_comparison=claim.stated_comparison,
             ))
     return rows
 

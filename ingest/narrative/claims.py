@@ -19,7 +19,8 @@ from decimal import Decimal
 from .paragraphs import Paragraph
 from .subjects import TOPIC_DEFAULT_SUBJECT, TOPIC_SHARE_BASE, Subject, share_base_in, subject_in
 
-_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(万元|元|%|辆|个|人次)")
+# thousands separators as printed: 430,725.03万元
+_FIGURE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|元|%|辆|个|人次)")
 _SENTENCE_END = re.compile(r"[。；;]")
 _UP = re.compile(r"增加|增长|上升")
 _DOWN = re.compile(r"减少|下降|降低")
@@ -29,7 +30,20 @@ _BUDGET = re.compile(r"年初预算|全年预算|预算数|预算为")
 _ACTUAL = re.compile(r"决算|执行数")
 _BUDGET_BASIS = re.compile(r"[比较](?:年初|全年)?预算")
 _CARRY_LEAD = 12   # a sentence that opens with more words than this before its figure is about something new
+# what a completion rate is of: 完成年初预算的 / 完成全年预算的 / 完成调整后预算的 / 完成预算的
+_COMPLETION_BASES = [(re.compile(r"年初"), "initial"), (re.compile(r"全年"), "full_year"),
+                     (re.compile(r"调整"), "adjusted")]
+# the words that compare the actual with the budget: 支出决算数小于年初预算数, 决算数与预算数基本持平
+_BUDGET_COMPARISON = re.compile(r"决算数?(?:(?P<than>大于|小于|高于|低于|超过|等于)(?:年初|全年|调整后)?预算"
+                                r"|(?:与|和|同)(?:年初|全年|调整后)?预算数?(?P<alike>基本持平|持平|相等|一致))")
+_COMPARISON_WORDS = {"大于": "more", "高于": "more", "超过": "more", "小于": "less", "低于": "less",
+                     "等于": "equal", "相等": "equal", "一致": "equal", "持平": "equal", "基本持平": "about_equal"}
 _REASON = re.compile(r"(?:主要)?原因(?:是|为|主要是)?[:：]?(.+?)(?:。|$)")
+# a lead that ends in a name of spending, income or a total the subjects do not know
+# ('事业收入增加', '学校2023年度支出总计'): the figure is about that, not about the subject before it,
+# and so are the figures after it in its sentence
+_UNKNOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:支出|收入|经费|费用|总计|合计|总额)"
+                           r"(?:增加|减少|增长|下降|降低|上升|共计|合计|为|是|达到?|[:：])*$")
 
 COUNT_UNITS = {"辆", "个", "人次"}
 COUNT_SUBJECTS = {"vehicles_total", "vehicles_by_use", "groups", "evaluated_projects"}
@@ -46,6 +60,8 @@ class Claim:
     change_basis: str | None = None
     share_base: str | None = None
     quantity_unit: str | None = None
+    completion_basis: str | None = None     # initial / full_year / adjusted / unspecified: 完成年初预算的…
+    stated_comparison: str | None = None    # more / less / equal / about_equal: 决算数小于预算数
 
 
 def _measure(lead: str, unit: str) -> str | None:
@@ -95,35 +111,45 @@ def _carried(current: Claim | None, text: str, start: int, sentence_lead: str) -
     return current.subject if same_sentence or len(sentence_lead) <= _CARRY_LEAD else None
 
 
-def _heading_subject(text: str) -> Subject | None:
+def _heading_subject(text: str, class_names: frozenset[str]) -> Subject | None:
     """A 类/款/项 or project the paragraph opens with: '1、…行政运行（项）。年初预算为…'."""
-    subject = subject_in(_SENTENCE_END.split(text)[0])
+    subject = subject_in(_SENTENCE_END.split(text)[0], class_names)
     return subject if subject and subject.key in ("function_item", "function_class", "project") else None
 
 
 def _topic_subject(paragraph: Paragraph, current: Claim | None) -> Subject | None:
-    """The topic's subject, for the first figures of a paragraph that names none."""
-    if current is None and paragraph.topic in TOPIC_DEFAULT_SUBJECT:
+    """The topic's subject, for the first figures of a paragraph that names none (not of a
+    numbered item: an item is about what it names, known or not)."""
+    if current is None and paragraph.topic in TOPIC_DEFAULT_SUBJECT and not paragraph.is_item:
         return Subject(TOPIC_DEFAULT_SUBJECT[paragraph.topic], "")
     return None
 
 
-def claims_in(paragraph: Paragraph) -> list[Claim]:
+def claims_in(paragraph: Paragraph, class_names: frozenset[str] = frozenset()) -> list[Claim]:
+    """class_names: the document's printed 类 names, subjects without a （类） mark."""
     text = paragraph.text
     claims: list[Claim] = []
     current: Claim | None = None
     previous_end = 0
+    muted_until = -1      # figures of a sentence about something unknown, up to its end
     for figure in _FIGURE.finditer(text):
         lead = text[previous_end:figure.start()]
         previous_end = figure.end()
-        value, unit = Decimal(figure.group(1)), figure.group(2)
+        value, unit = Decimal(figure.group(1).replace(",", "")), figure.group(2)
         sentence_lead = _SENTENCE_END.split(lead)[-1]
         named_part = sentence_lead.split("占")[0]
         measure = _measure(sentence_lead or lead, unit)
         if measure is None:
             continue
-        subject = subject_in(named_part) or _carried(current, text, figure.start(), sentence_lead) \
-            or _heading_subject(text) or _topic_subject(paragraph, current)
+        subject = subject_in(named_part, class_names)
+        if subject is not None:
+            muted_until = -1
+        elif _UNKNOWN_NAME.search(named_part) or figure.start() < muted_until:
+            end = _SENTENCE_END.search(text, figure.end())
+            muted_until = end.start() if end else len(text)
+            continue
+        subject = subject or _carried(current, text, figure.start(), sentence_lead) \
+            or _heading_subject(text, class_names) or _topic_subject(paragraph, current)
         if subject is None or not _fits(subject, unit):
             continue
         money = unit in ("万元", "元")
@@ -143,8 +169,27 @@ def claims_in(paragraph: Paragraph) -> list[Claim]:
                 or TOPIC_SHARE_BASE.get(paragraph.topic or "")
         if measure == "quantity":
             current.quantity_unit = unit
+        if measure == "completion_percent":
+            current.completion_basis = _completion_basis(sentence_lead or lead)
         current.figures[measure] = value
+    for claim, following in zip(claims, [*claims[1:], None]):
+        claim.stated_comparison = _stated_comparison(text, claim, following.start if following else len(text))
     return claims
+
+
+def _completion_basis(lead: str) -> str:
+    """Which budget '完成…预算的' names: 年初 / 全年 / 调整后, or none."""
+    phrase = _COMPLETION.search(lead)
+    words = phrase.group(0) if phrase else ""
+    return next((basis for pattern, basis in _COMPLETION_BASES if pattern.search(words)), "unspecified")
+
+
+def _stated_comparison(text: str, claim: Claim, until: int) -> str | None:
+    """How the prose after a claim of budget and actual compares them, up to the next claim."""
+    if "actual" not in claim.figures or not {"initial_budget", "adjusted_budget"} & set(claim.figures):
+        return None
+    match = _BUDGET_COMPARISON.search(text, claim.end, until)
+    return _COMPARISON_WORDS[match.group("than") or match.group("alike")] if match else None
 
 
 def sentence_of(paragraph: Paragraph, claim: Claim) -> str:

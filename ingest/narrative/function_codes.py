@@ -1,10 +1,13 @@
 """Which functional code a narrative names by its 类 / 款 / 项 names.
 
-Prose names are looked up among the codes the document's own tables print (05 first, then
-03). A code matches exactly when all printed names agree; otherwise the best-scoring code is
-taken if it is the only one with that score and at least two of the three names agree (a
-款 name cut short, '应急管理事', counts half). The match kind is landed, so a code named
-differently in prose and in the tables becomes a finding rather than a silent join.
+Prose names are looked up among the codes the document's own tables print: 05 first, then
+03; 03 first in the sections on all spending (支出决算, 收入支出决算总体), whose figures are of
+all funds. A code matches exactly when all printed names agree; otherwise the best-scoring code
+is taken if it is the only one with that score and at least two of the three names agree (a
+款 name cut short, '应急管理事', counts half). A code printed in the prose beside its name
+(小学教育（2050202）) is taken as printed: exact when the names agree, partial when not. The
+match kind is landed, so a code named differently in prose and in the tables becomes a
+finding rather than a silent join.
 """
 from __future__ import annotations
 
@@ -36,6 +39,12 @@ def printed_names(rows_by_form: dict[str, list[FunctionLineRow]]) -> dict[str, d
             for form in ("05", "03")}
 
 
+def class_names_of(names_by_form: dict[str, dict[str, str]]) -> frozenset[str]:
+    """The printed names of the 类 rows (教育支出): prose names a 类 by them without a （类） mark."""
+    return frozenset(name for names in names_by_form.values() for code, name in names.items()
+                     if len(code) == 3 and len(name) >= 4)
+
+
 def _name_score(prose: str | None, printed: str | None) -> float:
     prose_name, printed_name = _norm(prose), _norm(printed)
     if not prose_name:
@@ -48,6 +57,11 @@ def _name_score(prose: str | None, printed: str | None) -> float:
 
 
 def _match_in(subject: Subject, names: dict[str, str]) -> tuple[str | None, str]:
+    if subject.printed_code:
+        if subject.printed_code not in names:
+            return None, "unresolved"
+        prose = subject.class_name if subject.key == "function_class" else subject.item_name
+        return subject.printed_code, "exact" if _norm(prose) == _norm(names[subject.printed_code]) else "partial"
     if subject.key == "function_class":
         hits = [code for code, name in names.items() if len(code) == 3 and _norm(name) == _norm(subject.class_name)]
         return (hits[0], "exact") if len(hits) == 1 else (None, "unresolved")
@@ -70,12 +84,16 @@ def _match_in(subject: Subject, names: dict[str, str]) -> tuple[str | None, str]
     return code, "exact" if parts == (1, 1, 1) else "partial"
 
 
-def match_function_code(subject: Subject, names_by_form: dict[str, dict[str, str]]) -> CodeMatch:
-    """names_by_form: printed_names() of the document."""
+_ALL_FUNDS_TOPICS = {"expenditure", "overall"}
+
+
+def match_function_code(subject: Subject, names_by_form: dict[str, dict[str, str]],
+                        topic: str | None = None) -> CodeMatch:
+    """names_by_form: printed_names() of the document; topic: the section the prose is in."""
     if subject.key not in ("function_item", "function_class"):
         return CodeMatch(None, None, "unresolved")
     fallback = CodeMatch(None, None, "unresolved")
-    for form in ("05", "03"):
+    for form in ("03", "05") if topic in _ALL_FUNDS_TOPICS else ("05", "03"):
         code, kind = _match_in(subject, names_by_form[form])
         if kind == "exact":
             return CodeMatch(code, form, kind)

@@ -32,6 +32,7 @@ TOPIC_KEYWORDS = [
     ("基本支出", "basic"),
     ("一般公共预算财政拨款支出", "general_budget"),
     ("财政拨款收入支出", "fiscal"),
+    ("财政拨款支出", "general_budget"),       # 高等学校财政拨款支出决算表说明
     ("收入支出决算总体", "overall"),
     ("收入决算", "income"),
     ("支出决算", "expenditure"),
@@ -54,6 +55,11 @@ class Paragraph:
     heading: str                   # that heading as printed (cleaned)
     lines: list[SourceLine] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)    # cleaned text of each line
+
+    @property
+    def is_item(self) -> bool:
+        """A numbered item ('1.小学教育（2050202）…'), not a paragraph of the section's own."""
+        return bool(self.pieces and _ITEM.match(self.pieces[0]))
 
     @property
     def text(self) -> str:

@@ -80,6 +80,8 @@ _SHARE_BASES = [
 
 _FUNCTION_ITEM = re.compile(r"([^,，。；;:：、.()\d]+?)\(类\)(.+?)\(项\)")
 _FUNCTION_CLASS = re.compile(r"([^,，。；;:：、.()\d]+?)\(类\)")
+# a name with its code printed after it: 小学教育(2050202)
+_NAME_WITH_CODE = re.compile(r"([^,，。；;:：、.()\d]+?)\((2\d{2}(?:\d{2}){0,2})\)")
 _PROJECT = re.compile(r"^(?:\d+[、.])?“?([^“”]+?)”?(?:项目)?(?:绩效)?自评综述")
 
 
@@ -90,11 +92,13 @@ class Subject:
     class_name: str | None = None  # functional 类 / 款 / 项 names as printed
     section_name: str | None = None
     item_name: str | None = None
+    printed_code: str | None = None  # a code the prose prints beside the name: 小学教育(2050202)
 
 
-def subject_in(text: str) -> Subject | None:
+def subject_in(text: str, class_names: frozenset[str] = frozenset()) -> Subject | None:
     """The subject named last in `text` (the words before a figure), if any. A phrase inside
-    one already found (a 类 name inside a 类/款/项 path) does not count again."""
+    one already found (a 类 name inside a 类/款/项 path) does not count again. class_names: the
+    document's printed 类 names (教育支出), read as 类 subjects without a （类） mark."""
     found: list[tuple[int, int, Subject]] = []   # start, end, subject
 
     def add(start: int, end: int, subject: Subject) -> None:
@@ -110,6 +114,15 @@ def subject_in(text: str) -> Subject | None:
             Subject("function_item", match.group(0), class_name, section or None, item))
     for match in _FUNCTION_CLASS.finditer(text):
         add(match.start(), match.end(), Subject("function_class", match.group(0), match.group(1)))
+    for match in _NAME_WITH_CODE.finditer(text):
+        name, code = match.group(1), match.group(2)
+        if len(code) == 3:
+            add(match.start(), match.end(), Subject("function_class", match.group(0), name, printed_code=code))
+        else:
+            add(match.start(), match.end(), Subject("function_item", match.group(0), item_name=name, printed_code=code))
+    for name in class_names:
+        for match in re.finditer(re.escape(name), text):
+            add(match.start(), match.end(), Subject("function_class", name, name))
     project = _PROJECT.match(text)
     if project:
         add(project.start(), project.end(), Subject("project", project.group(1)))

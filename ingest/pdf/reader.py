@@ -34,20 +34,22 @@ def _is_furniture(line: SourceLine) -> bool:
     return bool(_CONTINUED.match(line.text) or is_meta_line(line))
 
 
-def _reject_unruled(path: Path, page, form: str, title: str, below: list) -> None:
-    """A form title with amounts printed under it but no ruled table: a layout not read yet.
-    (A title at the foot of a page, its table on the next, has nothing printed under it.)"""
+def _unruled(title: str, below: list) -> tuple[str, str] | None:
+    """A form title with amounts printed under it but no ruled table: a layout not read yet, a
+    problem of that form alone. (A title at the foot of a page, its table on the next, has
+    nothing printed under it.)"""
     texts = [item.text for item in below if isinstance(item, TextItem)]
     if any(is_decimal_amount(word) for text in texts for word in text.split()):   # not a contents page
-        raise IngestError(f"form title {title!r} has amounts under it but no ruled table",
-                          file=path.name, form=form, page=page.number,
-                          hint="tables printed without ruling lines are not read yet; report the layout")
+        return (f"form title {title!r} has amounts under it but no ruled table",
+                "tables printed without ruling lines are not read yet; report the layout")
+    return None
 
 
 class _LineWriter:
     def __init__(self):
         self.lines: list[SourceLine] = []
         self.page_foot_lines: set[int] = set()
+        self.layout_problems: dict[int, tuple[str, str]] = {}
 
     def add(self, text: str, page: int) -> int:
         number = len(self.lines) + 1
@@ -75,14 +77,15 @@ def read_pdf_document(path: Path) -> SourceDocument:
                 if _is_decoration(text):
                     continue
                 spec = match_title(text)
+                number = writer.add(text, page.number)
                 if spec is not None:
                     if spec.form != title_form:
                         table = None
                     title_form = spec.form
                     below = page.items[position + 1:]
-                    if not any(isinstance(later, TableItem) for later in below):
-                        _reject_unruled(path, page, spec.form, text, below)
-                number = writer.add(text, page.number)
+                    problem = None if any(isinstance(later, TableItem) for later in below) else _unruled(text, below)
+                    if problem:
+                        writer.layout_problems[number] = problem
                 if spec is None and not _is_furniture(writer.lines[number - 1]):
                     table = None
                 continue
@@ -105,4 +108,6 @@ def read_pdf_document(path: Path) -> SourceDocument:
                 writer.page_foot_lines.add(last)
     document_id, digest = document_id_for(content)
     return SourceDocument(path, document_id, digest, "pdf", writer.lines,
-                          page_foot_lines=frozenset(writer.page_foot_lines))
+                          page_foot_lines=frozenset(writer.page_foot_lines),
+                          pages_without_text=tuple(page.number for page in pages if not page.char_count),
+                          layout_problems=writer.layout_problems)

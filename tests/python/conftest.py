@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -15,7 +16,8 @@ import pytest
 from ingest.corpus import read_document
 from ingest.landing import land
 from ingest.parse import parse_document
-from ingest.source import read_text_document
+from ingest.pdf.reader import read_pdf_document
+from ingest.source import SourceDocument, SourceLine, document_id_for, read_text_document
 from ingest.warehouse import run_dbt
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -24,6 +26,8 @@ SAMPLE_ID = "dff0978169a0434c"
 PUTUO_PDF = PROJECT_DIR / "data" / "documents" / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
 PUTUO_ID = "d45e923176f9fe4b"
 TEMPLATE_PDF = PROJECT_DIR / "tests" / "fixtures" / "pdf" / "shanghai-2024-final-accounts-template.pdf"
+SWU_PDF = PROJECT_DIR / "data" / "documents" / "chongqing-southwest-university-2023-final-accounts.pdf"
+SWU_ID = "86287b24a9397e33"
 _PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore", "models", "macros", "tests/generic",
                   "tests/audit", "tests/rules", "seeds/reference", "seeds/landing.yml"]
 
@@ -36,6 +40,28 @@ def sample_lines() -> list[str]:
 @pytest.fixture(scope="session")
 def parsed_sample():
     return parse_document(read_text_document(SAMPLE))
+
+
+@pytest.fixture(scope="session")
+def putuo_source() -> SourceDocument:
+    """The Putuo PDF as the parsers read it: the real pages that edited copies start from."""
+    return read_pdf_document(PUTUO_PDF)
+
+
+def edited(source: SourceDocument, name: str, edits: dict[str | int, str | None]) -> SourceDocument:
+    """A copy of a real document with printed lines changed: each key is a line's exact text
+    (it must occur once) or its number, its value the new text, or None to drop the line. The
+    copy has its own document_id (the hash of its lines) and keeps each line's page."""
+    lines: list[SourceLine | None] = list(source.lines)
+    for old, new in edits.items():
+        hits = [old - 1] if isinstance(old, int) else [i for i, line in enumerate(lines) if line.text == old]
+        assert len(hits) == 1, (old, hits)
+        lines[hits[0]] = None if new is None else SourceLine(0, new, lines[hits[0]].page)
+    kept = [SourceLine(number, line.text, line.page)
+            for number, line in enumerate((line for line in lines if line is not None), start=1)]
+    document_id, digest = document_id_for("\n".join(line.text for line in kept).encode("utf-8"))
+    return replace(source, path=Path(name), document_id=document_id, sha256=digest, lines=kept,
+                   page_foot_lines=frozenset(), layout_problems={})
 
 
 def copy_project(destination: Path) -> Path:

@@ -1,14 +1,27 @@
 """`fiscal ingest` on a folder: each document read on its own, reported one line each; one bad
-file neither stops nor corrupts the others; documents already landed are skipped."""
+file neither stops nor corrupts the others; documents already landed are skipped. What became of
+each file (landed, template, failed) is landed with it, rows only for what was read."""
 from __future__ import annotations
 
+import csv
 import shutil
 
 from conftest import PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, TEMPLATE_PDF
 
+from ingest import PARSER_VERSION
 from ingest.cli import ingest
 from ingest.landing import landed_document_ids
 from ingest.landing_zone import LandingZone
+
+
+def _statuses(landing) -> dict[str, str]:
+    with (landing.path / "raw_documents.csv").open(encoding="utf-8") as handle:
+        return {row["source_file"]: row["status"] for row in csv.DictReader(handle)}
+
+
+def _documents_with_rows(landing, table) -> set[str]:
+    with (landing.path / f"{table}.csv").open(encoding="utf-8") as handle:
+        return {row["document_id"] for row in csv.DictReader(handle)}
 
 
 def _folder(tmp_path):
@@ -27,11 +40,14 @@ def test_folder_with_a_template_and_a_damaged_file(tmp_path, capsys):
     status = ingest([_folder(tmp_path)], landing)
     out, err = capsys.readouterr()
     assert status == 1                                   # a document failed
-    assert landed_document_ids(landing.path) == {SAMPLE_ID, PUTUO_ID}
+    assert _statuses(landing) == {SAMPLE.name: "landed", PUTUO_PDF.name: "landed",
+                                  TEMPLATE_PDF.name: "template", "cut-short.pdf": "failed"}
+    for table in ("raw_forms", "raw_form03_expenditure", "raw_narrative_claims", "raw_document_mentions"):
+        assert _documents_with_rows(landing, table) == {SAMPLE_ID, PUTUO_ID}, table
     lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
     assert "cut-short.pdf: cut-short.pdf: not a readable PDF" in lines["failed"]
-    assert "a blank template: forms found, no amounts; not landed" in lines["template"]
-    assert "ingest: 2 landed, 0 skipped, 1 template, 1 failed" in out
+    assert "a blank template: forms found, no amounts; no rows landed" in lines["template"]
+    assert "ingest: 2 landed, 0 partial, 0 skipped, 1 template, 1 failed" in out
     assert "NOT LANDED cut-short.pdf: not a readable PDF" in err
 
 
@@ -44,18 +60,20 @@ def test_second_run_skips_what_is_landed_and_changes_nothing(tmp_path, capsys):
     capsys.readouterr()
     assert ingest([folder], landing) == 0
     out = capsys.readouterr().out
-    assert "ingest: 0 landed, 2 skipped, 1 template, 0 failed" in out
+    assert "ingest: 0 landed, 0 partial, 3 skipped, 0 template, 0 failed" in out     # the template's record too
     assert {path.name: path.read_bytes() for path in landing.path.iterdir()} == before
 
 
-def test_only_failures_land_nothing(tmp_path, capsys):
+def test_a_failure_lands_its_record_and_no_rows(tmp_path, capsys):
     landing = LandingZone("seeds", tmp_path / "landing")
     assert ingest([SAMPLE], landing) == 0
     before = {path.name: path.read_bytes() for path in landing.path.iterdir()}
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 100)
     assert ingest([broken], landing) == 1
-    assert {path.name: path.read_bytes() for path in landing.path.iterdir()} == before
+    after = {path.name: path.read_bytes() for path in landing.path.iterdir()}
+    assert {name for name in after if after[name] != before[name]} == {"raw_documents.csv", "raw_parse_issues.csv"}
+    assert _statuses(landing) == {SAMPLE.name: "landed", "broken.pdf": "failed"}
     assert "NOT LANDED broken.pdf" in capsys.readouterr().err
 
 
@@ -70,9 +88,43 @@ def test_documents_landed_by_an_older_parser_are_read_again(tmp_path, capsys):
     landing = LandingZone("seeds", tmp_path / "landing")
     assert ingest([SAMPLE], landing) == 0
     documents = landing.path / "raw_documents.csv"
-    documents.write_text(documents.read_text(encoding="utf-8").replace(",2\n", ",1\n"), encoding="utf-8")
+    documents.write_text(documents.read_text(encoding="utf-8").replace(f",{PARSER_VERSION},landed,", ",1,landed,"),
+                         encoding="utf-8")
     assert landed_document_ids(landing.path, "1") == {SAMPLE_ID}
     capsys.readouterr()
     assert ingest([SAMPLE], landing) == 0
-    assert "ingest: 1 landed, 0 skipped" in capsys.readouterr().out
-    assert landed_document_ids(landing.path, "2") == {SAMPLE_ID}
+    assert "ingest: 1 landed, 0 partial, 0 skipped" in capsys.readouterr().out
+    assert landed_document_ids(landing.path, PARSER_VERSION) == {SAMPLE_ID}
+
+
+def test_run_builds_nothing_when_nothing_could_be_read(tmp_path, capsys):
+    from ingest.cli import main
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 100)
+    warehouse = tmp_path / "fiscal.duckdb"
+    landing = tmp_path / "landing"
+    status = main(["--landing-format", "parquet", "--landing", str(landing), "--warehouse", str(warehouse),
+                   "run", str(broken)])
+    assert status == 1
+    assert "no document could be read: nothing to build" in capsys.readouterr().err
+    assert not warehouse.exists()
+
+
+def test_run_of_a_blank_template_exits_0_and_builds_nothing(tmp_path, capsys):
+    from ingest.cli import main
+    warehouse = tmp_path / "fiscal.duckdb"
+    status = main(["--landing-format", "parquet", "--landing", str(tmp_path / "landing"),
+                   "--warehouse", str(warehouse), "run", str(TEMPLATE_PDF)])
+    assert status == 0
+    assert "blank templates: nothing to build" in capsys.readouterr().err
+    assert not warehouse.exists()
+
+
+def test_a_seeds_landing_elsewhere_is_refused_for_a_build(tmp_path, capsys):
+    from ingest.cli import main
+    warehouse = tmp_path / "w.duckdb"
+    status = main(["--landing", str(tmp_path / "x"), "--warehouse", str(warehouse), "run", str(SAMPLE)])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "cannot be built in the seeds format" in err and "--landing-format parquet" in err
+    assert not warehouse.exists() and not (tmp_path / "x").exists()

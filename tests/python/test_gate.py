@@ -42,5 +42,5 @@ def test_removing_a_register_entry_fails_the_build_and_keeps_the_old_warehouse(
         assert failing_test in output.out
     assert "previous warehouse" in output.err
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        assert connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone() == (19,)
+        assert connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone() == (20,)
     assert not (tmp_path / "fiscal.duckdb.building").exists()

@@ -197,13 +197,15 @@ def test_blank_page_inside_a_form_changes_nothing_but_page_numbers(tmp_path, put
     (17, "06", "stops at the foot of page 16 without its 人员经费合计 / 公用经费合计 lines"),
     (7, "01", "no 总计 line"),
 ])
-def test_page_missing_from_a_form_is_an_error(tmp_path, page, form, message):
+def test_page_missing_from_a_form_is_a_parse_issue_of_that_form(tmp_path, page, form, message):
     def drop(writer):
         del writer.pages[page - 1]
     path = _variant(tmp_path, f"without-page-{page}.pdf", drop)
-    with pytest.raises(IngestError) as raised:
-        parse_document(read_pdf_document(path))
-    assert raised.value.form == form and message in raised.value.message
+    parsed = parse_document(read_pdf_document(path))
+    assert parsed.document.status == "partial"
+    assert [(issue.form, message in issue.reason) for issue in parsed.issues] == [(form, True)]
+    read = [f.form for f in parsed.forms]
+    assert form not in read and len(read) == 8          # the other eight forms land
 
 
 def test_encrypted_pdf(tmp_path):
@@ -227,20 +229,27 @@ def test_truncated_pdf(tmp_path):
         read_pdf_document(path)
 
 
-def test_form_printed_without_ruling_lines_is_reported_not_guessed(monkeypatch):
-    # The real pages, with pdfplumber made to find no ruled table: as an unruled layout reads.
+def _without_ruled_tables(monkeypatch, pages_unruled):
+    """The real pages, with pdfplumber made to find no ruled table on these: as an unruled layout reads."""
     import ingest.pdf.pages as pages
     find_items = pages._page_items
 
     def without_tables(page):
-        page.find_tables = lambda *args, **kwargs: []
+        if page.page_number in pages_unruled:
+            page.find_tables = lambda *args, **kwargs: []
         return find_items(page)
 
     monkeypatch.setattr(pages, "_page_items", without_tables)
-    with pytest.raises(IngestError) as raised:
-        read_pdf_document(PUTUO_PDF)
-    assert (raised.value.page, raised.value.form) == (6, "01")
-    assert "has amounts under it but no ruled table" in raised.value.message
+
+
+def test_form_printed_without_ruling_lines_is_reported_not_guessed(monkeypatch):
+    _without_ruled_tables(monkeypatch, {6, 7})                       # form 01's two pages
+    parsed = parse_document(read_pdf_document(PUTUO_PDF))
+    assert parsed.document.status == "partial"
+    [issue] = parsed.issues
+    assert (issue.form, issue.source_page, issue.title) == ("01", 6, "收入支出决算总表")
+    assert "has amounts under it but no ruled table" in issue.reason
+    assert [form.form for form in parsed.forms] == ["02", "03", "04", "05", "06", "07", "08", "09"]
 
 
 @pytest.mark.parametrize("parts, code", [

@@ -121,8 +121,8 @@ def test_a_failed_refresh_leaves_the_previous_warehouse_answering(refreshed):
 def test_a_second_writer_is_turned_away_while_the_first_holds_the_warehouse(tmp_path, capsys):
     warehouse = tmp_path / "fiscal.duckdb"
     with writer_lock(warehouse):
-        status = main(["--warehouse", str(warehouse), "--landing", str(tmp_path / "landing"),
-                       "refresh", str(tmp_path)])
+        status = main(["--warehouse", str(warehouse), "--landing-format", "parquet",
+                       "--landing", str(tmp_path / "landing"), "refresh", str(tmp_path)])
     assert status == EXIT_BUSY
     assert "is writing the warehouse" in capsys.readouterr().err
     assert not warehouse.exists() and not (tmp_path / "landing").exists()

@@ -25,6 +25,7 @@ figures as (
         select
             document_id,
             claim_no,
+            claim_key,
             source_line,
             topic,
             subject_key,

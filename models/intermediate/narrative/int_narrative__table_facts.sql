@@ -47,6 +47,32 @@ three_public as (
     select * from {{ ref('stg_disclosures__form09_three_public') }}
 ),
 
+three_public_components as (
+    select
+        cells.scope,
+        cells.component
+    from (
+        values
+        ('budget', 'total'), ('budget', 'overseas_travel'), ('budget', 'vehicle_total'),
+        ('budget', 'vehicle_purchase'), ('budget', 'vehicle_operation'), ('budget', 'reception'),
+        ('actual', 'total'), ('actual', 'overseas_travel'), ('actual', 'vehicle_total'),
+        ('actual', 'vehicle_purchase'), ('actual', 'vehicle_operation'), ('actual', 'reception')
+    ) as cells (scope, component)
+),
+
+three_public_printed_empty as (
+    -- a 三公 table printed without amounts is every component blank in both blocks: the
+    -- narrative is held against that (a 0.95万元 budget in prose against a blank 09 is a finding)
+    select
+        forms.document_id,
+        forms.title_line as source_line,
+        three_public_components.component,
+        three_public_components.scope
+    from {{ ref('stg_disclosures__forms') }} as forms
+    cross join three_public_components
+    where forms.form = '09' and not forms.has_amounts
+),
+
 facts as (
     select
         document_id,
@@ -140,6 +166,15 @@ facts as (
         source_line,
         amount
     from three_public
+    union all
+    select
+        document_id,
+        '09',
+        'three_public_' || component,
+        scope,
+        source_line,
+        null
+    from three_public_printed_empty
 ),
 
 final as (

@@ -8,7 +8,8 @@ with checks as (
                       'int_reconciliation__codes_and_names', 'int_reconciliation__fund_identities',
                       'int_reconciliation__three_public', 'int_reconciliation__code_amounts',
                       'int_reconciliation__narrative_vs_tables', 'int_reconciliation__narrative_arithmetic',
-                      'int_reconciliation__performance'] %}
+                      'int_reconciliation__performance', 'int_reconciliation__document_structure',
+                      'int_reconciliation__narrative_wording'] %}
         select * from {{ ref(model) }}
         where {{ documents_to_build_filter() }}
         {% if not loop.last %}union all{% endif %}

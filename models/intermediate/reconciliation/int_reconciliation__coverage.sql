@@ -1,10 +1,26 @@
-{#- For every landed document and catalogue rule, whether the rule could judge the document:
-    - insufficient_data: a form the rule reads is not in the document;
-    - not_applicable: the forms are there but one is printed without amounts (an empty 07/08
-      with its 说明), or the document printed nothing the rule checks (no rows to compare).
-    Documents and rules with neither get no row here: their checks stand. -#}
+{#- For every document read (landed or partial) and catalogue rule, whether the rule could judge
+    the document:
+    - parse_error: a form the rule reads is printed but could not be read (a parse issue);
+    - insufficient_data: a form the rule reads is not in the document, though its template
+      prints it;
+    - not_applicable: a form the rule reads is not part of the document's template (the four
+      高等学校 tables have no 04), or is printed without amounts (an empty 07/08 with its 说明;
+      unless the rule judges_empty_forms, holding the narrative against the blank table), or the
+      document printed nothing the rule checks (no rows to compare).
+    Documents and rules with none of these get no row here: their checks stand. -#}
 with documents as (
     select * from {{ ref('stg_disclosures__documents') }}
+    where is_read
+),
+
+parse_issues as (
+    select
+        document_id,
+        form,
+        min(reason) as reason
+    from {{ ref('stg_disclosures__parse_issues') }}
+    where form is not null
+    group by document_id, form
 ),
 
 forms as (
@@ -37,7 +53,20 @@ form_status as (
         documents.document_id,
         rules.rule_id,
         string_agg(rule_forms.form, ' ' order by rule_forms.form)
-        filter (where rule_forms.form is not null and forms.form is null) as missing_forms,
+        filter (where forms.form is null and parse_issues.form is not null) as unreadable_forms,
+        min(parse_issues.reason) filter (where forms.form is null and parse_issues.form is not null) as parse_reason,
+        string_agg(rule_forms.form, ' ' order by rule_forms.form)
+        filter (
+            where rule_forms.form is not null and forms.form is null and parse_issues.form is null
+            and contains(' ' || documents.forms_expected || ' ', ' ' || rule_forms.form || ' ')
+        ) as missing_forms,
+        string_agg(rule_forms.form, ' ' order by rule_forms.form)
+        filter (
+            where rule_forms.form is not null and forms.form is null and parse_issues.form is null
+            and not contains(' ' || documents.forms_expected || ' ', ' ' || rule_forms.form || ' ')
+        ) as forms_outside_template,
+        min(documents.template_family) as template_family,
+        bool_or(rules.judges_empty_forms) as judges_empty_forms,
         string_agg(rule_forms.form, ' ' order by rule_forms.form)
         filter (where forms.form is not null and not forms.has_amounts) as empty_forms,
         min(forms.empty_note) filter (where forms.form is not null and not forms.has_amounts) as empty_note
@@ -48,6 +77,10 @@ form_status as (
         on
             documents.document_id = forms.document_id
             and rule_forms.form = forms.form
+    left join parse_issues
+        on
+            documents.document_id = parse_issues.document_id
+            and rule_forms.form = parse_issues.form
     group by documents.document_id, rules.rule_id
 ),
 
@@ -55,17 +88,30 @@ judged as (
     select
         form_status.document_id,
         form_status.rule_id,
-        coalesce(
-            split_part(form_status.missing_forms, ' ', 1), split_part(form_status.empty_forms, ' ', 1)
+        split_part(
+            coalesce(
+                form_status.unreadable_forms, form_status.missing_forms, form_status.forms_outside_template,
+                form_status.empty_forms
+            ),
+            ' ',
+            1
         ) as form,
         case
+            when form_status.unreadable_forms is not null then 'parse_error'
             when form_status.missing_forms is not null then 'insufficient_data'
-            when form_status.empty_forms is not null then 'not_applicable'
+            when form_status.forms_outside_template is not null then 'not_applicable'
+            when form_status.empty_forms is not null and not form_status.judges_empty_forms then 'not_applicable'
             when coalesce(check_counts.check_count, 0) = 0 then 'not_applicable'
         end as outcome,
         case
+            when form_status.unreadable_forms is not null
+                then 'form ' || form_status.unreadable_forms || ' could not be read: ' || form_status.parse_reason
             when form_status.missing_forms is not null
                 then 'form ' || form_status.missing_forms || ' not in the document'
+            when form_status.forms_outside_template is not null
+                then
+                    'form ' || form_status.forms_outside_template || ' is not part of the '
+                    || form_status.template_family || ' template'
             when form_status.empty_forms is not null
                 then
                     'form ' || form_status.empty_forms || ' printed without amounts'

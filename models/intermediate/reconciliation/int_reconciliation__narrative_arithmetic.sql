@@ -32,7 +32,7 @@ change_checks as (
         document_id,
         'narrative_change_arithmetic' as rule_id,
         form,
-        'narrative|' || source_line || '|' || subject_key || '|change' as check_key,
+        claim_key || '|change' as check_key,
         subject_key as subject_code,
         'change_percent' as measure,
         {{ amount_check_columns(
@@ -66,8 +66,7 @@ completion_checks as (
         document_id,
         'narrative_completion_rate' as rule_id,
         form,
-        'narrative|' || source_line || '|' || subject_key || coalesce(':' || function_code, '') || '|completion'
-            as check_key,
+        claim_key || '|completion' as check_key,
         coalesce(function_code, subject_key) as subject_code,
         'completion_percent' as measure,
         {{ amount_check_columns(
@@ -127,8 +126,7 @@ share_checks as (
         document_id,
         'narrative_share_recomputed' as rule_id,
         form,
-        'narrative|' || source_line || '|' || subject_key || coalesce(':' || function_code, '') || '|share'
-            as check_key,
+        claim_key || '|share' as check_key,
         coalesce(function_code, subject_key) as subject_code,
         'share_percent' as measure,
         {{ amount_check_columns(

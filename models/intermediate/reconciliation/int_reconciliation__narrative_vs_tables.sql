@@ -54,8 +54,7 @@ amount_checks as (
         document_id,
         rule_id,
         form,
-        'narrative|' || source_line || '|' || subject_key || coalesce(':' || function_code, '') || '|' || measure
-            as check_key,
+        claim_key || '|' || measure as check_key,
         coalesce(function_code, subject_key) as subject_code,
         measure,
         {{ amount_check_columns(
@@ -80,8 +79,8 @@ name_checks as (
         claims.document_id,
         'narrative_names_vs_table' as rule_id,
         claims.form,
-        'narrative|' || claims.source_line || '|' || claims.subject_key || ':'
-        || coalesce(claims.function_code, claims.subject_label) || '|names' as check_key,
+        claims.claim_key || case when claims.function_code is null then ':' || claims.subject_label else '' end
+        || '|names' as check_key,
         coalesce(claims.function_code, 'unresolved') as subject_code,
         'names' as measure,
         {{ fact_check_columns("claims.code_match <> 'exact'") }},

@@ -23,9 +23,9 @@ counts as (
         count(*) filter (where results.outcome = 'pass') as checks_passed,
         count(*) filter (where results.outcome = 'fail') as checks_failed,
         count(*) filter (where findings.is_registered) as failures_registered,
-        max(results.outcome) filter (where results.outcome in ('not_applicable', 'insufficient_data'))
+        max(results.outcome) filter (where results.outcome in ('not_applicable', 'insufficient_data', 'parse_error'))
             as not_judged_outcome,
-        max(results.detail) filter (where results.outcome in ('not_applicable', 'insufficient_data'))
+        max(results.detail) filter (where results.outcome in ('not_applicable', 'insufficient_data', 'parse_error'))
             as not_judged_reason
     from results
     left join findings on results.result_id = findings.result_id

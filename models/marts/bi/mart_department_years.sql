@@ -2,7 +2,7 @@
     department's headline totals can be read across years. -#}
 with summaries as (
     select * from {{ ref('mart_document_summary') }}
-    where not is_template
+    where status in ('landed', 'partial')
 ),
 
 departments as (

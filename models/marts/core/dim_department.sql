@@ -1,6 +1,6 @@
 with documents as (
     select * from {{ ref('stg_disclosures__documents') }}
-    where department_name is not null
+    where department_name is not null and is_read     -- departments of documents read, not of templates
 ),
 
 final as (

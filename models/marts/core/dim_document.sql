@@ -6,6 +6,19 @@ forms as (
     select * from {{ ref('stg_disclosures__forms') }}
 ),
 
+parse_issues as (
+    select * from {{ ref('stg_disclosures__parse_issues') }}
+),
+
+forms_failed as (
+    select
+        document_id,
+        string_agg(distinct form, ',' order by form) filter (where form is not null) as forms_failed,
+        count(*) as parse_issue_count
+    from parse_issues
+    group by document_id
+),
+
 forms_found as (
     select
         document_id,
@@ -27,11 +40,16 @@ final as (
         documents.fiscal_year,
         documents.document_unit,
         documents.is_template,
+        documents.status,
+        documents.template_family,
         coalesce(forms_found.forms_found, '') as forms_found,
         coalesce(forms_found.form_count, 0) as form_count,
+        coalesce(forms_failed.forms_failed, '') as forms_failed,
+        coalesce(forms_failed.parse_issue_count, 0) as parse_issue_count,
         documents.parser_version
     from documents
     left join forms_found on documents.document_id = forms_found.document_id
+    left join forms_failed on documents.document_id = forms_failed.document_id
 )
 
 select * from final

@@ -1,6 +1,6 @@
 with documents as (
     select * from {{ ref('stg_disclosures__documents') }}
-    where fiscal_year is not null
+    where fiscal_year is not null and is_read
 ),
 
 final as (

@@ -13,7 +13,12 @@ final as (
         fiscal_year,
         unit as document_unit,
         is_template,
-        parser_version
+        parser_version,
+        status,
+        status in ('landed', 'partial') as is_read,
+        template_family,
+        forms_expected,
+        forms_in_contents
     from source
 )
 

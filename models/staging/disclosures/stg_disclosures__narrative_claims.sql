@@ -10,6 +10,14 @@ final as (
         source_line,
         raw_text as sentence,
         claim_no,
+        -- the key of the claim's checks: line and subject; a second claim of the same subject on
+        -- the same line gets #2 (the first keeps the plain key the register knows)
+        'narrative|' || source_line || '|' || subject_key || coalesce(':' || function_code, '')
+        || case
+            when row_number() over same_subject_on_line > 1
+                then '#' || row_number() over same_subject_on_line
+            else ''
+        end as claim_key,
         topic,
         subject_key,
         subject_label,
@@ -33,8 +41,11 @@ final as (
         {{ printed_figure('completion_percent') }},
         cast(quantity as decimal(18, 4)) as quantity,
         quantity_unit,
-        stated_reason
+        stated_reason,
+        completion_basis,
+        stated_comparison
     from source
+    window same_subject_on_line as (partition by document_id, source_line, subject_key, function_code order by claim_no)
 )
 
 select * from final

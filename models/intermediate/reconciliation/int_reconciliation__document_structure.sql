@@ -1,0 +1,129 @@
+{#- The document as a whole, against itself:
+    structure_forms_present: every form the 目录 lists, and every form the document's template
+      family prints, is in the document (read, printed empty, or printed but unreadable: a parse
+      issue is a form that is there);
+    metadata_department_matches_cover: the department a heading, a 编制单位 line or a dated
+      statement names is the cover's (a short form the cover name ends with, 石洞街道办事处, agrees;
+      a template's XX局 or a dropped 普陀区 does not);
+    metadata_year_matches_document: the year of 20XX年度部门决算 in headings and statements, and
+      of 截至20XX年12月31日, is the document's fiscal year. -#}
+with documents as (
+    select * from {{ ref('stg_disclosures__documents') }}
+    where is_read
+),
+
+forms as (
+    select * from {{ ref('stg_disclosures__forms') }}
+),
+
+parse_issues as (
+    select * from {{ ref('stg_disclosures__parse_issues') }}
+),
+
+mentions as (
+    select
+        *,
+        row_number() over (
+            partition by document_id, source_line, mention_kind order by printed_value
+        ) as mention_on_line
+    from {{ ref('stg_disclosures__document_mentions') }}
+),
+
+expected_forms as (
+    select
+        documents.document_id,
+        expected.form,
+        contains(' ' || coalesce(documents.forms_in_contents, '') || ' ', ' ' || expected.form || ' ') as in_contents,
+        contains(' ' || documents.forms_expected || ' ', ' ' || expected.form || ' ') as in_template,
+        documents.template_family
+    from documents
+    cross join
+        unnest(
+            list_distinct(
+                string_split(trim(documents.forms_expected || ' ' || coalesce(documents.forms_in_contents, '')), ' ')
+            )
+        ) as expected (form)
+),
+
+form_presence as (
+    select
+        expected_forms.document_id,
+        'structure_forms_present' as rule_id,
+        expected_forms.form,
+        'present' as subject_code,
+        cast(null as integer) as source_line,
+        forms.form is null and not exists (
+            select 1 from parse_issues
+            where parse_issues.document_id = expected_forms.document_id and parse_issues.form = expected_forms.form
+        ) as failed,
+        'form ' || expected_forms.form || ' is '
+        || case
+            when expected_forms.in_contents and expected_forms.in_template
+                then 'listed in the 目录 and printed by the ' || expected_forms.template_family || ' template'
+            when expected_forms.in_contents then 'listed in the 目录'
+            else 'printed by the ' || expected_forms.template_family || ' template'
+        end as detail
+    from expected_forms
+    left join forms
+        on expected_forms.document_id = forms.document_id and expected_forms.form = forms.form
+),
+
+departments as (
+    select
+        mentions.document_id,
+        'metadata_department_matches_cover' as rule_id,
+        'document' as form,
+        'department' || case when mentions.mention_on_line > 1 then '#' || mentions.mention_on_line else '' end
+            as subject_code,
+        mentions.source_line,
+        mentions.printed_value <> replace(documents.department_name, ' ', '')
+        and (length(mentions.printed_value) < 3 or not ends_with(documents.department_name, mentions.printed_value))
+            as failed,
+        mentions.context || ' names ' || mentions.printed_value || '; the cover names '
+        || documents.department_name as detail
+    from mentions
+    inner join documents on mentions.document_id = documents.document_id
+    where mentions.mention_kind = 'department' and documents.department_name is not null
+),
+
+years as (
+    select
+        mentions.document_id,
+        'metadata_year_matches_document' as rule_id,
+        'document' as form,
+        'fiscal_year' || case when mentions.mention_on_line > 1 then '#' || mentions.mention_on_line else '' end
+            as subject_code,
+        mentions.source_line,
+        mentions.printed_value <> cast(documents.fiscal_year as varchar) as failed,
+        mentions.context || ' prints ' || mentions.printed_value || '; the document is of '
+        || documents.fiscal_year as detail
+    from mentions
+    inner join documents on mentions.document_id = documents.document_id
+    where mentions.mention_kind = 'fiscal_year' and documents.fiscal_year is not null
+),
+
+checks as (
+    select * from form_presence
+    union all
+    select * from departments
+    union all
+    select * from years
+),
+
+final as (
+    select
+        document_id,
+        rule_id,
+        form,
+        form || '|' || subject_code || '|' || coalesce(cast(source_line as varchar) || '|', '') || rule_id
+            as check_key,
+        subject_code,
+        cast(null as varchar) as measure,
+        {{ fact_check_columns('failed') }},
+        cast(null as varchar) as unit,
+        source_line,
+        detail
+    from checks
+)
+
+select * from final

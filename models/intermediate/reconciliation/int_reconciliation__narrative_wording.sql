@@ -1,0 +1,211 @@
+{#- The narrative's words against its own numbers:
+    narrative_direction_words: 决算数小于/大于/等于(年初)预算数, 持平, 基本持平 agree with the
+      actual and budget the claim prints: 大于 / 小于 as the printed figures compare, 等于 / 持平
+      within print tolerance, 基本持平 within a tenth of the budget; a change given as both an
+      amount and a percentage has one direction (增加 with 增长, 减少 with 下降);
+    narrative_completion_base: a completion rate stated of the 年初预算 (完成年初预算的 P%) is of a
+      年初预算 printed above zero: one printed as 0 in the claim, or blank or 0 in form 09 for a
+      三公 component, means the rate is of another (全年 / 调整后) budget;
+    narrative_breakdown_parts: the parts of the 政府采购 total it breaks down (货物 + 工程 + 服务)
+      add up to it, and what went to 中小企业 (and to 小微企业 within it) is no more than it. -#}
+with claims as (
+    select * from {{ ref('stg_disclosures__narrative_claims') }}
+),
+
+table_facts as (
+    select * from {{ ref('int_narrative__table_facts') }}
+    where scope = 'budget'
+),
+
+compared as (
+    select
+        *,
+        coalesce(adjusted_budget, initial_budget) as budget,
+        coalesce(adjusted_budget_half_unit, initial_budget_half_unit) as budget_half_unit
+    from claims
+    where stated_comparison is not null and actual is not null
+),
+
+comparison_checks as (
+    select
+        document_id,
+        'narrative_direction_words' as rule_id,
+        form,
+        claim_key || '|comparison' as check_key,
+        coalesce(function_code, subject_key) as subject_code,
+        'stated_comparison' as measure,
+        cast(budget as decimal(38, 6)) as expected_amount,
+        cast(actual as decimal(38, 6)) as actual_amount,
+        cast(actual - budget as decimal(38, 6)) as difference,
+        cast(
+            case stated_comparison
+                when 'about_equal' then greatest(budget / 10, budget_half_unit + actual_half_unit)
+                when 'equal' then budget_half_unit + actual_half_unit
+                else 0
+            end as decimal(38, 6)
+        ) as tolerance,
+        case
+            when stated_comparison = 'more' and actual > budget then 'pass'
+            when stated_comparison = 'less' and actual < budget then 'pass'
+            when stated_comparison = 'equal' and abs(actual - budget) <= budget_half_unit + actual_half_unit then 'pass'
+            when
+                stated_comparison = 'about_equal'
+                and abs(actual - budget) <= greatest(budget / 10, budget_half_unit + actual_half_unit)
+                then 'pass'
+            else 'fail'
+        end as outcome,
+        money_unit as unit,
+        source_line,
+        coalesce(nullif(subject_label, ''), subject_key) || ': actual ' || cast(actual as varchar) || ', budget '
+        || cast(budget as varchar) || ', the prose says ' || stated_comparison as detail
+    from compared
+),
+
+change_checks as (
+    select
+        document_id,
+        'narrative_direction_words' as rule_id,
+        form,
+        claim_key || '|change_direction' as check_key,
+        coalesce(function_code, subject_key) as subject_code,
+        'change_direction' as measure,
+        {{ fact_check_columns('sign(change_amount) * sign(change_percent) < 0') }},
+        '%' as unit,
+        source_line,
+        coalesce(nullif(subject_label, ''), subject_key) || ': change ' || cast(change_amount as varchar)
+        || ' and ' || cast(change_percent as varchar) || '% ' || 'stated in the same claim' as detail
+    from claims
+    where change_amount is not null and change_percent is not null
+),
+
+completion_bases as (
+    select
+        claims.*,
+        coalesce(
+            claims.initial_budget,
+            case when claims.subject_key like 'three_public%' then coalesce(table_facts.table_amount, 0) end
+        ) as initial_budget_printed
+    from claims
+    left join table_facts
+        on claims.document_id = table_facts.document_id and claims.subject_key = table_facts.fact_key
+    where claims.completion_percent is not null and claims.completion_basis = 'initial'
+),
+
+completion_checks as (
+    select
+        document_id,
+        'narrative_completion_base' as rule_id,
+        form,
+        claim_key || '|completion_base' as check_key,
+        coalesce(function_code, subject_key) as subject_code,
+        'completion_base' as measure,
+        {{ fact_check_columns('initial_budget_printed = 0') }},
+        '%' as unit,
+        source_line,
+        coalesce(nullif(subject_label, ''), subject_key) || ': 完成年初预算的 ' || cast(completion_percent as varchar)
+        || '% of a 年初预算 printed as ' || cast(initial_budget_printed as varchar) as detail
+    from completion_bases
+    where initial_budget_printed is not null
+),
+
+procurement as (
+    select
+        document_id,
+        min(source_line) filter (where subject_key = 'procurement_total') as source_line,
+        arg_min(amount, claim_no) filter (where subject_key = 'procurement_total') as total,
+        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_total') as total_half_unit,
+        arg_min(amount, claim_no) filter (where subject_key = 'procurement_goods') as goods,
+        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_goods') as goods_half_unit,
+        arg_min(amount, claim_no) filter (where subject_key = 'procurement_works') as works,
+        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_works') as works_half_unit,
+        arg_min(amount, claim_no) filter (where subject_key = 'procurement_services') as services,
+        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_services') as services_half_unit,
+        sum(amount) filter (where subject_key = 'procurement_sme') as sme,
+        sum(amount_half_unit) filter (where subject_key = 'procurement_sme' and amount is not null) as sme_half_units,
+        sum(amount) filter (where subject_key = 'procurement_small_micro') as small_micro,
+        sum(amount_half_unit) filter (where subject_key = 'procurement_small_micro' and amount is not null)
+            as small_micro_half_units,
+        any_value(money_unit) filter (where subject_key = 'procurement_total') as unit
+    from claims
+    where subject_key like 'procurement%'
+    group by document_id
+    having count(amount) filter (where subject_key = 'procurement_total') > 0
+),
+
+breakdowns as (
+    select
+        document_id,
+        'parts' as part,
+        total as whole,
+        coalesce(goods, 0) + coalesce(works, 0) + coalesce(services, 0) as parts_sum,
+        total_half_unit + coalesce(goods_half_unit, 0) + coalesce(works_half_unit, 0)
+        + coalesce(services_half_unit, 0) as tolerance,
+        false as at_most,
+        source_line,
+        unit,
+        '政府采购 ' || cast(total as varchar) || ' against 货物 + 工程 + 服务 ' as detail
+    from procurement
+    where {{ printed_count(['goods', 'works', 'services']) }} >= 2
+    union all
+    select
+        document_id,
+        'sme',
+        total,
+        sme,
+        total_half_unit + sme_half_units,
+        true,
+        source_line,
+        unit,
+        '政府采购 ' || cast(total as varchar) || ' against what went to 中小企业 '
+    from procurement
+    where sme is not null
+    union all
+    select
+        document_id,
+        'small_micro',
+        coalesce(sme, total),
+        small_micro,
+        case when sme is not null then sme_half_units else total_half_unit end + small_micro_half_units,
+        true,
+        source_line,
+        unit,
+        case when sme is not null then '中小企业 ' || cast(sme as varchar) else '政府采购 ' || cast(total as varchar) end
+        || ' against what went to 小微企业 '
+    from procurement
+    where small_micro is not null
+),
+
+breakdown_checks as (
+    select
+        document_id,
+        'narrative_breakdown_parts' as rule_id,
+        'narrative' as form,
+        'narrative|procurement|' || part as check_key,
+        'procurement_' || part as subject_code,
+        'amount' as measure,
+        cast(whole as decimal(38, 6)) as expected_amount,
+        cast(parts_sum as decimal(38, 6)) as actual_amount,
+        cast(parts_sum - whole as decimal(38, 6)) as difference,
+        cast(tolerance as decimal(38, 6)) as tolerance,
+        case
+            when at_most and parts_sum - whole > tolerance then 'fail'
+            when not at_most and abs(parts_sum - whole) > tolerance then 'fail'
+            else 'pass'
+        end as outcome,
+        unit,
+        source_line,
+        detail || cast(parts_sum as varchar) as detail
+    from breakdowns
+),
+
+final as (
+    select * from comparison_checks
+    union all
+    select * from change_checks
+    union all
+    select * from completion_checks
+    union all
+    select * from breakdown_checks
+)
+
+select * from final

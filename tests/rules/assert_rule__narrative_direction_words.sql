@@ -1,0 +1,2 @@
+{{ config(severity=var('findings_gate_severity', 'error')) }}
+{{ unregistered_failures_of('narrative_direction_words') }}
