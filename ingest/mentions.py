@@ -20,10 +20,9 @@ from .forms.sections import FormSection, labelled_department
 from .model import MentionRow
 from .source import SourceDocument, SourceLine
 
-_ORDINAL = r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?"
-_PART_DEPARTMENT = re.compile(
-    rf"^{_ORDINAL}(?P<department>[^\d、，。；：:]+?)"
-    r"(?:概况|(?:\d{4})?年度?(?:部门|单位)决算(?:报表|表|情况说明|情况|公开)?)$")
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+_PART_DEPARTMENT = re.compile(r"^(?P<department>[^\d、，。；：:]+?)"
+                              r"(?:概况|(?:\d{4})?年度?(?:部门|单位)决算(?:报表|表|情况说明|情况|公开)?)$")
 _YEAR_OF_ACCOUNTS = re.compile(r"(?P<lead>.{0,4}?)(?P<year>(?:19|20)\d{2})年度?(?:部门|单位)决算")
 _AS_OF_YEAR_END = re.compile(r"截至(?P<year>(?:19|20)\d{2})年12月31日")
 _SCOPE = re.compile(r"纳入(?P<department>[^\d，。；]{2,40}?)(?P<year>(?:19|20)\d{2})年度?(?:部门|单位)决算编制范围")
@@ -36,8 +35,12 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+# a body's name ends like one (局, 委员会, 办事处, 大学 …): '基本概况' names none
+_BODY_END = re.compile(r"(?:局|委|办|厅|院|部|会|所|处|室|校|学|中心|站|馆|队|社|司|团|府|署|庭|台|园|场|区|镇|乡|村|街道|组)$")
+
+
 def _is_department(name: str) -> bool:
-    return len(name) >= 2 and name not in _GENERIC
+    return len(name) >= 2 and name not in _GENERIC and bool(_BODY_END.search(name))
 
 
 def _mention(source: SourceDocument, line: SourceLine, kind: str, context: str, value: str) -> MentionRow:
@@ -47,7 +50,7 @@ def _mention(source: SourceDocument, line: SourceLine, kind: str, context: str, 
 
 def _heading_mentions(source: SourceDocument, line: SourceLine, text: str) -> list[MentionRow]:
     found = []
-    match = _PART_DEPARTMENT.match(text)
+    match = _PART_DEPARTMENT.match(_ORDINAL.sub("", text))     # the heading's words, without 第二部分 / 三、
     if match and _is_department(match.group("department")):
         found.append(_mention(source, line, "department", "heading", match.group("department")))
     for year in _YEAR_OF_ACCOUNTS.finditer(text):

@@ -7,8 +7,8 @@ import duckdb
 
 MARTS = ["dim_document", "dim_department", "dim_fiscal_year", "dim_function_classification", "dim_economic_classification",
          "fct_expenditure_by_function", "fct_income_by_function", "fct_basic_expenditure_by_economic_item",
-         "fct_three_public_expenses", "fct_budget_summary", "fct_narrative_claims", "fct_budget_execution",
-         "fct_project_performance", "fct_performance_indicators", "mart_spending_by_function",
+         "fct_three_public_expenses", "fct_extra_measures", "fct_budget_summary", "fct_narrative_claims",
+         "fct_budget_execution", "fct_project_performance", "fct_performance_indicators", "mart_spending_by_function",
          "mart_spending_by_economic_item", "mart_document_summary", "mart_department_years",
          "fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary", "fct_parse_issues"]
 AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary", "fct_parse_issues"}
@@ -17,13 +17,12 @@ AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliatio
 def summarise(warehouse: Path) -> str:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         lines = [f"Warehouse: {warehouse.resolve()}"]
-        issues: dict[str, list[str]] = {}
+        issues: dict[str, list[tuple[str | None, str]]] = {}     # document -> (form, where and why)
         for document_id, form, page, line, reason in con.execute(
                 "select document_id, form, source_page, source_line, reason from audit.fct_parse_issues "
                 "order by document_id, issue_no").fetchall():
             where = ", ".join(part for part in (f"page {page}" if page else "", f"line {line}" if line else "") if part)
-            issues.setdefault(document_id, []).append(
-                f"{'form ' + form if form else 'document'} not read ({where + ': ' if where else ''}{reason})")
+            issues.setdefault(document_id, []).append((form, f"{where + ': ' if where else ''}{reason}"))
         for document_id, source_file, status, department, year, forms, checks, findings, unregistered in con.execute(
                 "select summary.document_id, documents.source_file, summary.status, summary.department_name, "
                 "summary.fiscal_year, summary.forms_found, summary.checks_run, summary.findings, "
@@ -31,12 +30,15 @@ def summarise(warehouse: Path) -> str:
                 "join marts.dim_document as documents using (document_id) "
                 "order by summary.department_name, summary.fiscal_year, documents.source_file").fetchall():
             name = f"{department or source_file} {year or ''}".rstrip()
-            if status in ("landed", "partial"):
-                text = f"forms {forms}; {checks} checks, {findings} findings ({unregistered} unregistered)"
+            if status == "failed":
+                text = "not read: " + "; ".join(why for _, why in issues.get(document_id, []))
+            elif status == "template":
+                text = "a blank template, no rows"
             else:
-                text = "a blank template, no rows" if status == "template" else "nothing could be read"
+                text = f"forms {forms}; {checks} checks, {findings} findings ({unregistered} unregistered)"
             lines.append(f"  {status:<8} {document_id}: {name}, {text}")
-            lines.extend(f"           {issue}" for issue in issues.get(document_id, []))
+            if status == "partial":
+                lines.extend(f"           form {form} not read ({why})" for form, why in issues.get(document_id, []))
         lines.append("Rows per mart:")
         for mart in MARTS:
             schema = "audit" if mart in AUDIT_MARTS else "marts"

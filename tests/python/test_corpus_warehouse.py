@@ -166,6 +166,10 @@ def test_university_outcomes(corpus_query):
 def test_university_family_in_the_documents(corpus_query):
     assert corpus_query("select template_family, status, forms_failed from marts.dim_document "
                         "where document_id = ?", SWU_ID) == [("university", "landed", "")]
+    # 02 page 11: 合计 其中：教育收费 73,648.19 万元, under its printed header
+    assert corpus_query("select column_header, amount_yuan, source_page from marts.fct_extra_measures "
+                        "where document_id = ? and form = '02' and row_key is null", SWU_ID) == [
+        ("其中：教育收费", Decimal("736481900.00"), 11)]
 
 
 # --- the edited Putuo copies: each finding the issue asks for --------------------------------
@@ -246,7 +250,7 @@ def test_every_file_is_in_the_documents_with_what_became_of_it(corpus):
     reason, = query("select reason from audit.fct_parse_issues where source_file = 'broken.pdf'")[0]
     assert reason.startswith("not a readable PDF")
     summary = summarise(warehouse)
-    assert "  failed   " in summary and "nothing could be read" in summary
+    assert "  failed   " in summary and "broken.pdf, not read: not a readable PDF" in summary
     assert "  template " in summary and "  partial  " in summary
     assert "form 03 not read (page 10, line 154: column 3 holds '1,5l1.89', which is not an amount)" in summary
 

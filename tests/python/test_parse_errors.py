@@ -63,6 +63,19 @@ def test_file_cut_inside_a_table_loses_that_form_only(tmp_path, sample_lines):
     assert [form.form for form in parsed.forms] == ["01", "02"]
 
 
+def test_a_second_table_under_a_title_already_read_is_its_own_parse_issue(tmp_path, sample_lines):
+    lines = list(sample_lines)
+    assert lines[296] == "一般公共预算财政拨款支出决算表"                 # line 297: 05's title
+    lines[296] = "支出决算表"                                          # now a second 03 (its table marked 公开05表)
+    parsed = _parse(tmp_path, lines)
+    issue = _only_issue(parsed)
+    assert (issue.form, issue.source_line) == ("03", 297)
+    assert issue.reason == "form title appears twice (lines 188 and 297); the first table is read"
+    first03 = next(form for form in parsed.forms if form.form == "03")
+    assert first03.title_line == 188 and len(parsed.rows["raw_form03_expenditure"]) == 52   # as on the sample
+    assert parsed.missing_forms == ["05"]      # printed under another title, so not found as 05
+
+
 def test_unknown_measure_column_lands_under_its_printed_header(tmp_path, sample_lines):
     lines = list(sample_lines)
     lines[305] = lines[305].replace("项目支出", "专项支出")                # form 05 header, line 306
