@@ -25,13 +25,15 @@ FORM_SPECS = [
     FormSpec("04", "财政拨款收入支出决算总表", re.compile(r"财政拨款收入?支出?决算总表$")),
     FormSpec("01", "收入支出决算总表", re.compile(r"收入?支出?决算总表$")),
     FormSpec("06", "一般公共预算财政拨款基本支出决算明细表",
-             re.compile(r"一般公共预算财政拨款基本支出决算(?:明细)?表$")),
-    FormSpec("05", "一般公共预算财政拨款支出决算表", re.compile(r"一般公共预算财政拨款支出决算(?:明细)?表$")),
+             re.compile(r"一般公共预算(?:财政拨款)?基本支出决算(?:明细)?表$")),
+    FormSpec("05", "一般公共预算财政拨款支出决算表",
+             re.compile(r"一般公共预算(?:财政拨款)?支出决算(?:明细)?表$")),
     FormSpec("07", "政府性基金预算财政拨款收入支出决算表",
-             re.compile(r"政府性基金预算财政拨款收入?支出?决算表$")),
+             re.compile(r"政府性基金预算(?:财政拨款)?(?:收入?)?支出?决算表$")),
     FormSpec("08", "国有资本经营预算财政拨款支出决算表",
-             re.compile(r"国有资本经营预算财政拨款(?:收入?)?支出?决算表$")),
-    FormSpec("09", "财政拨款三公经费支出决算表", re.compile(r"财政拨款三公经费支出决算表$")),
+             re.compile(r"国有资本经营预算(?:财政拨款)?(?:收入?)?支出?决算表$")),
+    # 财政拨款“三公”经费支出决算表, and 一般公共预算“三公”经费、会议费、培训费支出决算表
+    FormSpec("09", "财政拨款三公经费支出决算表", re.compile(r"三公经费[^表]*?支出决算表$")),
     FormSpec("05", "财政拨款支出决算表", re.compile(r"财政拨款支出决算表$")),
     FormSpec("03", "支出决算表", re.compile(r"支出决算表$")),
     FormSpec("02", "收入决算表", re.compile(r"收入决算表$")),
@@ -46,9 +48,11 @@ _UNIVERSITY_PREFIX = "高等学校"
 
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
 _CONTINUED = re.compile(r"[(（]续表?[)）]$|续表$")
+# a qualifier after the title: （功能科目）, （经济科目）, （按功能分类）
+_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 # A table number before the title: 表1： / 表 1. / 附表2 / 公开03表 / 表一、
 _NUMBER_PREFIX = re.compile(r"^(?:附?表|公开)[0-9一二三四五六七八九十]+(?:[-－][0-9]+)?表?[:：.、]?")
-_FORM_MARKER = re.compile(r"公开\s*0?([1-9])\s*表")
+_FORM_MARKER = re.compile(r"公开\s*(\d{1,2})\s*表")
 # Labels a layout may print inside the title cell or fuse into one cell: 部门：… 单位：万元
 _LABEL = re.compile(r"(?=(?:编制部门|编制单位|部门名称|单位名称)[:：])|(?<!编制)(?<!名称)(?=(?:部门|单位)[:：])")
 _SENTENCE_MARKS = "。，；,;"
@@ -63,10 +67,11 @@ def label_parts(cell: str) -> list[str]:
 
 
 def normalise_title(text: str) -> str:
-    """Quotes, spaces and a table-number prefix removed, a continuation mark ('（续）', '续表') dropped."""
+    """Quotes, spaces and a table-number prefix removed; a continuation mark ('（续）', '续表') and a
+    qualifier ('（功能科目）') dropped."""
     title = _QUOTES_AND_SPACE.sub("", unicodedata.normalize("NFKC", text))
     title = _NUMBER_PREFIX.sub("", title)
-    return _CONTINUED.sub("", title)
+    return _QUALIFIER.sub("", _CONTINUED.sub("", title))
 
 
 def match_title(cell: str) -> FormSpec | None:
@@ -88,6 +93,7 @@ def template_family(titles: list[str]) -> str:
 
 
 def form_marker(cell: str) -> str | None:
-    """'公开02表' -> '02'."""
+    """'公开02表' -> '02', '公开 10表' -> '10': the publisher's number for the table (page furniture,
+    not the form: publishers number their tables in their own order)."""
     match = _FORM_MARKER.search(unicodedata.normalize("NFKC", cell))
-    return f"0{match.group(1)}" if match else None
+    return f"{int(match.group(1)):02d}" if match else None

@@ -90,9 +90,6 @@ class FormSection:
     def unit(self) -> str | None:
         return next((unit for unit in map(find_unit, self._all_cells()) if unit), None)
 
-    def markers(self) -> set[str]:
-        return {marker for marker in map(form_marker, self._all_cells()) if marker}
-
     def empty_note(self) -> str | None:
         """The 说明 printed under a table with no data, e.g. '…故本表无数据。'"""
         for line in self.lines:
@@ -102,6 +99,10 @@ class FormSection:
             if text.startswith("注") and ("无数据" in text or "没有" in text):
                 return text
         return None
+
+    def has_table(self) -> bool:
+        """Any line of cells under the title (a contents entry or a heading has none)."""
+        return any(len(line.cells) > 1 for line in self.lines)
 
     def table_lines(self) -> list[SourceLine]:
         """The contiguous table: from the first header line to the first blank or note line."""
@@ -134,8 +135,10 @@ def locate_sections(document: SourceDocument) -> list[FormSection]:
     """Every form found in the document, in printed order. A title repeated for the form in
     progress (page title, then table title) continues that form; a form ends at the next form
     title or the next heading of any level. A section that cannot be trusted (a second table
-    under the same title, a 公开NN表 marker naming another form) carries its problem, for the
-    parser to report as a parse issue of that form alone."""
+    under the same title, a table the PDF reader could not give as cells) carries its problem,
+    for the parser to report as a parse issue of that form alone. A 公开NN表 marker does not
+    decide the form: publishers number their tables in their own order (三公 is 公开07表 in
+    some), so the title's words and the header below it do."""
     sections: list[FormSection] = []
     current: FormSection | None = None
     lines = document.lines
@@ -148,6 +151,9 @@ def locate_sections(document: SourceDocument) -> list[FormSection]:
                 continue
             current = FormSection(spec, line)
             earlier = next((s for s in sections if s.form == spec.form), None)
+            if earlier is not None and not earlier.has_table():
+                sections.remove(earlier)       # a contents entry or a heading that named the form
+                earlier = None
             if earlier is not None:
                 current.problem = (f"form title appears twice (lines {earlier.title_line.number} and {line.number}); "
                                    "the first table is read")
@@ -160,9 +166,4 @@ def locate_sections(document: SourceDocument) -> list[FormSection]:
     for section in sections:
         if section.title_line.number in document.layout_problems and section.problem is None:
             section.problem, section.problem_hint = document.layout_problems[section.title_line.number]
-        markers = section.markers()
-        if markers and section.form not in markers and section.problem is None:
-            section.problem = ("title reads as form " + section.form + " but the table is marked "
-                               + ", ".join(f"公开{m}表" for m in sorted(markers)))
-            section.problem_hint = "the title variant may be unknown: add it to ingest/forms/catalog.py"
     return sections

@@ -185,10 +185,12 @@ def _completion_basis(lead: str) -> str:
 
 
 def _stated_comparison(text: str, claim: Claim, until: int) -> str | None:
-    """How the prose after a claim of budget and actual compares them, up to the next claim."""
+    """How the prose right after a claim of budget and actual compares them: up to the next
+    claim, and no further than the sentence after the claim's own."""
     if "actual" not in claim.figures or not {"initial_budget", "adjusted_budget"} & set(claim.figures):
         return None
-    match = _BUDGET_COMPARISON.search(text, claim.end, until)
+    ends = [end.end() for _, end in zip(range(2), _SENTENCE_END.finditer(text, claim.end))]
+    match = _BUDGET_COMPARISON.search(text, claim.end, min(until, ends[-1] if len(ends) == 2 else len(text)))
     return _COMPARISON_WORDS[match.group("than") or match.group("alike")] if match else None
 
 

@@ -48,17 +48,20 @@ def putuo_source() -> SourceDocument:
     return read_pdf_document(PUTUO_PDF)
 
 
-def edited(source: SourceDocument, name: str, edits: dict[str | int, str | None]) -> SourceDocument:
+def edited(source: SourceDocument, name: str, edits: dict[str | int, str | list[str] | None]) -> SourceDocument:
     """A copy of a real document with printed lines changed: each key is a line's exact text
-    (it must occur once) or its number, its value the new text, or None to drop the line. The
-    copy has its own document_id (the hash of its lines) and keeps each line's page."""
-    lines: list[SourceLine | None] = list(source.lines)
+    (it must occur once) or its number; its value the new text, several lines in its place, or
+    None to drop it. The copy has its own document_id (the hash of its lines) and keeps each
+    line's page."""
+    lines: list[list[SourceLine]] = [[line] for line in source.lines]
     for old, new in edits.items():
-        hits = [old - 1] if isinstance(old, int) else [i for i, line in enumerate(lines) if line.text == old]
+        hits = [old - 1] if isinstance(old, int) else [i for i, (line, *_) in enumerate(lines) if line.text == old]
         assert len(hits) == 1, (old, hits)
-        lines[hits[0]] = None if new is None else SourceLine(0, new, lines[hits[0]].page)
+        page = lines[hits[0]][0].page
+        texts = [] if new is None else [new] if isinstance(new, str) else new
+        lines[hits[0]] = [SourceLine(0, text, page) for text in texts]
     kept = [SourceLine(number, line.text, line.page)
-            for number, line in enumerate((line for line in lines if line is not None), start=1)]
+            for number, line in enumerate((line for group in lines for line in group), start=1)]
     document_id, digest = document_id_for("\n".join(line.text for line in kept).encode("utf-8"))
     return replace(source, path=Path(name), document_id=document_id, sha256=digest, lines=kept,
                    page_foot_lines=frozenset(), layout_problems={})

@@ -154,3 +154,38 @@ def test_blank_09_lands_printed_empty(putuo_source):
     # the narrative still states the 0.95 budget: the warehouse holds it against the blank table
     budget = next(row for row in parsed.rows["raw_narrative_claims"] if row.subject_key == "three_public_total")
     assert budget.initial_budget == Decimal("0.95")
+
+
+@pytest.mark.parametrize("title, form", [
+    ("一般公共预算财政拨款“三公”经费支出决算表", "09"),     # the 三公 table of central departments
+    ("“三公”经费、会议费、培训费支出决算表", "09"),
+    ("一般公共预算支出决算表（功能科目）", "05"),            # a qualifier after the title
+    ("一般公共预算基本支出决算表（经济科目）", "06"),
+    ("政府性基金预算支出决算表", "07"),
+    ("国有资本经营预算财政拨款收入支出决算表（续）", "08"),
+])
+def test_title_variants_without_财政拨款_or_with_a_qualifier(title, form):
+    assert match_title(title).form == form
+
+
+def test_a_marker_numbering_the_forms_otherwise_does_not_decide_the_form(tmp_path, sample_lines):
+    # some publishers print 三公 seventh: its 公开07表 marker does not make it 07
+    from ingest.source import read_text_document
+    lines = [line.replace("公开09表", "公开07表") for line in sample_lines]
+    path = tmp_path / "renumbered.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    parsed = parse_document(read_text_document(path))
+    assert parsed.issues == [] and len(parsed.rows["raw_form09_three_public"]) == 12
+
+
+def test_a_contents_entry_right_above_the_first_form_is_not_taken_for_it(putuo_source):
+    # the 目录's last entries followed at once by the first table (no part heading between):
+    # the entry that names 08 has a header within reach but no table under it
+    lines = [line.text for line in putuo_source.lines]
+    first_form = lines.index("收入支出决算总表") + 1              # page 6
+    moved = edited(putuo_source, "contents-above-forms.pdf", {
+        first_form: ["九、国有资本经营预算财政拨款收入支出决算表", "收入支出决算总表"]})
+    parsed = parse_document(moved)
+    assert parsed.issues == [] and len(parsed.forms) == 9
+    form08 = next(form for form in parsed.forms if form.form == "08")
+    assert (form08.source_page, form08.empty_note is not None) == (20, True)

@@ -108,28 +108,58 @@ completion_checks as (
     where initial_budget_printed is not null
 ),
 
-procurement as (
+procurement_totals as (
     select
         document_id,
-        min(source_line) filter (where subject_key = 'procurement_total') as source_line,
-        arg_min(amount, claim_no) filter (where subject_key = 'procurement_total') as total,
-        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_total') as total_half_unit,
-        arg_min(amount, claim_no) filter (where subject_key = 'procurement_goods') as goods,
-        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_goods') as goods_half_unit,
-        arg_min(amount, claim_no) filter (where subject_key = 'procurement_works') as works,
-        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_works') as works_half_unit,
-        arg_min(amount, claim_no) filter (where subject_key = 'procurement_services') as services,
-        arg_min(amount_half_unit, claim_no) filter (where subject_key = 'procurement_services') as services_half_unit,
-        sum(amount) filter (where subject_key = 'procurement_sme') as sme,
-        sum(amount_half_unit) filter (where subject_key = 'procurement_sme' and amount is not null) as sme_half_units,
-        sum(amount) filter (where subject_key = 'procurement_small_micro') as small_micro,
-        sum(amount_half_unit) filter (where subject_key = 'procurement_small_micro' and amount is not null)
-            as small_micro_half_units,
-        any_value(money_unit) filter (where subject_key = 'procurement_total') as unit
+        claim_no,
+        source_line,
+        amount as total,
+        amount_half_unit as total_half_unit,
+        money_unit as unit
     from claims
-    where subject_key like 'procurement%'
-    group by document_id
-    having count(amount) filter (where subject_key = 'procurement_total') > 0
+    where subject_key = 'procurement_total' and amount is not null
+    qualify row_number() over (partition by document_id order by claim_no) = 1
+),
+
+procurement as (
+    {#- the parts are the claims printed right after the total (其中：货物…、工程…、服务…), not a
+        breakdown of something else further on (what went to 中小企业 by type) -#}
+    select
+        totals.document_id,
+        totals.source_line,
+        totals.total,
+        totals.total_half_unit,
+        totals.unit,
+        arg_min(parts.amount, parts.claim_no) filter (
+            where parts.subject_key = 'procurement_goods' and parts.claim_no <= totals.claim_no + 3
+        ) as goods,
+        arg_min(parts.amount_half_unit, parts.claim_no) filter (
+            where parts.subject_key = 'procurement_goods' and parts.claim_no <= totals.claim_no + 3
+        ) as goods_half_unit,
+        arg_min(parts.amount, parts.claim_no) filter (
+            where parts.subject_key = 'procurement_works' and parts.claim_no <= totals.claim_no + 3
+        ) as works,
+        arg_min(parts.amount_half_unit, parts.claim_no) filter (
+            where parts.subject_key = 'procurement_works' and parts.claim_no <= totals.claim_no + 3
+        ) as works_half_unit,
+        arg_min(parts.amount, parts.claim_no) filter (
+            where parts.subject_key = 'procurement_services' and parts.claim_no <= totals.claim_no + 3
+        ) as services,
+        arg_min(parts.amount_half_unit, parts.claim_no) filter (
+            where parts.subject_key = 'procurement_services' and parts.claim_no <= totals.claim_no + 3
+        ) as services_half_unit,
+        sum(parts.amount) filter (where parts.subject_key = 'procurement_sme') as sme,
+        sum(parts.amount_half_unit) filter (where parts.subject_key = 'procurement_sme' and parts.amount is not null)
+            as sme_half_units,
+        sum(parts.amount) filter (where parts.subject_key = 'procurement_small_micro') as small_micro,
+        sum(parts.amount_half_unit) filter (
+            where parts.subject_key = 'procurement_small_micro' and parts.amount is not null
+        ) as small_micro_half_units
+    from procurement_totals as totals
+    inner join claims as parts
+        on totals.document_id = parts.document_id and totals.claim_no < parts.claim_no
+    where parts.subject_key like 'procurement%'
+    group by totals.document_id, totals.source_line, totals.total, totals.total_half_unit, totals.unit
 ),
 
 breakdowns as (
