@@ -121,88 +121,80 @@ procurement_totals as (
     qualify row_number() over (partition by document_id order by claim_no) = 1
 ),
 
-procurement as (
-    {#- the parts are the claims printed right after the total (其中：货物…、工程…、服务…), not a
-        breakdown of something else further on (what went to 中小企业 by type) -#}
+procurement_parts as (
+    -- the parts printed right after the total (其中：货物…、工程…、服务…), not a breakdown of
+    -- something else further on (what went to 中小企业 by type)
     select
         totals.document_id,
-        totals.source_line,
-        totals.total,
-        totals.total_half_unit,
-        totals.unit,
-        arg_min(parts.amount, parts.claim_no) filter (
-            where parts.subject_key = 'procurement_goods' and parts.claim_no <= totals.claim_no + 3
-        ) as goods,
-        arg_min(parts.amount_half_unit, parts.claim_no) filter (
-            where parts.subject_key = 'procurement_goods' and parts.claim_no <= totals.claim_no + 3
-        ) as goods_half_unit,
-        arg_min(parts.amount, parts.claim_no) filter (
-            where parts.subject_key = 'procurement_works' and parts.claim_no <= totals.claim_no + 3
-        ) as works,
-        arg_min(parts.amount_half_unit, parts.claim_no) filter (
-            where parts.subject_key = 'procurement_works' and parts.claim_no <= totals.claim_no + 3
-        ) as works_half_unit,
-        arg_min(parts.amount, parts.claim_no) filter (
-            where parts.subject_key = 'procurement_services' and parts.claim_no <= totals.claim_no + 3
-        ) as services,
-        arg_min(parts.amount_half_unit, parts.claim_no) filter (
-            where parts.subject_key = 'procurement_services' and parts.claim_no <= totals.claim_no + 3
-        ) as services_half_unit,
-        sum(parts.amount) filter (where parts.subject_key = 'procurement_sme') as sme,
-        sum(parts.amount_half_unit) filter (where parts.subject_key = 'procurement_sme' and parts.amount is not null)
-            as sme_half_units,
-        sum(parts.amount) filter (where parts.subject_key = 'procurement_small_micro') as small_micro,
-        sum(parts.amount_half_unit) filter (
-            where parts.subject_key = 'procurement_small_micro' and parts.amount is not null
-        ) as small_micro_half_units
+        sum(parts.amount) as parts_sum,
+        sum(parts.amount_half_unit) as parts_half_units,
+        count(*) as part_count
     from procurement_totals as totals
     inner join claims as parts
-        on totals.document_id = parts.document_id and totals.claim_no < parts.claim_no
-    where parts.subject_key like 'procurement%'
-    group by totals.document_id, totals.source_line, totals.total, totals.total_half_unit, totals.unit
+        on
+            totals.document_id = parts.document_id
+            and parts.claim_no between totals.claim_no + 1 and totals.claim_no + 3
+    where
+        parts.subject_key in ('procurement_goods', 'procurement_works', 'procurement_services')
+        and parts.amount is not null
+    group by totals.document_id
+),
+
+procurement_suppliers as (
+    select
+        document_id,
+        sum(amount) filter (where subject_key = 'procurement_sme') as sme,
+        sum(amount_half_unit) filter (where subject_key = 'procurement_sme') as sme_half_units,
+        sum(amount) filter (where subject_key = 'procurement_small_micro') as small_micro,
+        sum(amount_half_unit) filter (where subject_key = 'procurement_small_micro') as small_micro_half_units
+    from claims
+    where subject_key in ('procurement_sme', 'procurement_small_micro') and amount is not null
+    group by document_id
 ),
 
 breakdowns as (
     select
-        document_id,
+        totals.document_id,
         'parts' as part,
-        total as whole,
-        coalesce(goods, 0) + coalesce(works, 0) + coalesce(services, 0) as parts_sum,
-        total_half_unit + coalesce(goods_half_unit, 0) + coalesce(works_half_unit, 0)
-        + coalesce(services_half_unit, 0) as tolerance,
+        totals.total as whole,
+        parts.parts_sum,
+        totals.total_half_unit + parts.parts_half_units as tolerance,
         false as at_most,
-        source_line,
-        unit,
-        '政府采购 ' || cast(total as varchar) || ' against 货物 + 工程 + 服务 ' as detail
-    from procurement
-    where {{ printed_count(['goods', 'works', 'services']) }} >= 2
+        totals.source_line,
+        totals.unit,
+        '政府采购 ' || cast(totals.total as varchar) || ' against 货物 + 工程 + 服务 ' as detail
+    from procurement_totals as totals
+    inner join procurement_parts as parts on totals.document_id = parts.document_id
+    where parts.part_count >= 2
     union all
     select
-        document_id,
+        totals.document_id,
         'sme',
-        total,
-        sme,
-        total_half_unit + sme_half_units,
+        totals.total,
+        suppliers.sme,
+        totals.total_half_unit + suppliers.sme_half_units,
         true,
-        source_line,
-        unit,
-        '政府采购 ' || cast(total as varchar) || ' against what went to 中小企业 '
-    from procurement
-    where sme is not null
+        totals.source_line,
+        totals.unit,
+        '政府采购 ' || cast(totals.total as varchar) || ' against what went to 中小企业 '
+    from procurement_totals as totals
+    inner join procurement_suppliers as suppliers on totals.document_id = suppliers.document_id
+    where suppliers.sme is not null
     union all
     select
-        document_id,
+        totals.document_id,
         'small_micro',
-        coalesce(sme, total),
-        small_micro,
-        case when sme is not null then sme_half_units else total_half_unit end + small_micro_half_units,
+        coalesce(suppliers.sme, totals.total),
+        suppliers.small_micro,
+        coalesce(suppliers.sme_half_units, totals.total_half_unit) + suppliers.small_micro_half_units,
         true,
-        source_line,
-        unit,
-        case when sme is not null then '中小企业 ' || cast(sme as varchar) else '政府采购 ' || cast(total as varchar) end
+        totals.source_line,
+        totals.unit,
+        coalesce('中小企业 ' || cast(suppliers.sme as varchar), '政府采购 ' || cast(totals.total as varchar))
         || ' against what went to 小微企业 '
-    from procurement
-    where small_micro is not null
+    from procurement_totals as totals
+    inner join procurement_suppliers as suppliers on totals.document_id = suppliers.document_id
+    where suppliers.small_micro is not null
 ),
 
 breakdown_checks as (
