@@ -223,9 +223,11 @@ def test_an_unreadable_form_is_a_parse_issue_and_its_rules_say_parse_error(corpu
         ("03", 10, 154, "column 3 holds '1,5l1.89', which is not an amount")]
     outcomes = dict(query("select rule_id, outcome from audit.fct_reconciliation_results where document_id = ? "
                           "and rule_id in ('hierarchy_form03', 'cross_form01_expenditure_total_vs_form03', "
-                          "'hierarchy_form05')", document))
+                          "'narrative_names_vs_table', 'hierarchy_form05')", document))
+    # names in prose are resolved against 05 and 03: with 03 unread, no name is judged (a parse
+    # error, not 11 false findings)
     assert outcomes == {"hierarchy_form03": "parse_error", "cross_form01_expenditure_total_vs_form03": "parse_error",
-                        "hierarchy_form05": "pass"}
+                        "narrative_names_vs_table": "parse_error", "hierarchy_form05": "pass"}
     detail, = query("select detail from audit.fct_reconciliation_results where document_id = ? "
                     "and rule_id = 'hierarchy_form03'", document)[0]
     assert detail == "form 03 could not be read: column 3 holds '1,5l1.89', which is not an amount"

@@ -21,8 +21,8 @@ from ingest.pdf.tables import LogicalTable, merge_wrapped_names
 
 
 @pytest.fixture(scope="module")
-def putuo():
-    return parse_document(read_pdf_document(PUTUO_PDF))
+def putuo(putuo_source):
+    return parse_document(putuo_source)
 
 
 def _rows(parsed, table: str):
