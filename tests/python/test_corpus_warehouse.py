@@ -224,8 +224,8 @@ def test_an_unreadable_form_is_a_parse_issue_and_its_rules_say_parse_error(corpu
     outcomes = dict(query("select rule_id, outcome from audit.fct_reconciliation_results where document_id = ? "
                           "and rule_id in ('hierarchy_form03', 'cross_form01_expenditure_total_vs_form03', "
                           "'narrative_names_vs_table', 'hierarchy_form05')", document))
-    # names in prose are resolved against 05 and 03: with 03 unread, no name is judged (a parse
-    # error, not 11 false findings)
+    # names in prose are resolved against 05 and 03: the rule reads both, so with 03 unread it
+    # says parse_error (with both unread, every name in prose would otherwise be a false finding)
     assert outcomes == {"hierarchy_form03": "parse_error", "cross_form01_expenditure_total_vs_form03": "parse_error",
                         "narrative_names_vs_table": "parse_error", "hierarchy_form05": "pass"}
     detail, = query("select detail from audit.fct_reconciliation_results where document_id = ? "
