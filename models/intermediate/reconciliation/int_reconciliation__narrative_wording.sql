@@ -83,7 +83,8 @@ completion_bases as (
         claims.*,
         coalesce(
             claims.initial_budget,
-            case when claims.subject_key like 'three_public%' then coalesce(table_facts.table_amount, 0) end
+            -- 09 read (or printed empty: its blank cells are 0 there); no 09 read, nothing to judge
+            case when claims.subject_key like 'three_public%' then table_facts.table_amount end
         ) as initial_budget_printed
     from claims
     left join table_facts
