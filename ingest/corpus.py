@@ -17,7 +17,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import PARSER_VERSION
-from .errors import IngestError
+from .errors import IngestError, printed_at
 from .landing import Records, document_records
 from .landing_zone import LandingZone
 from .parse import ParsedDocument, failed_document, parse_document
@@ -102,9 +102,7 @@ def _describe(parsed: ParsedDocument) -> str:
         return "a blank template: forms found, no amounts; no rows landed"
     detail = f"{info.department_name} {info.fiscal_year}"
     for issue in parsed.issues:
-        where = ", ".join(part for part in (f"page {issue.source_page}" if issue.source_page else "",
-                                            f"line {issue.source_line}" if issue.source_line else "") if part)
-        detail += f"; form {issue.form} not read ({where}: {issue.reason})"
+        detail += f"; form {issue.form} not read ({printed_at(issue.source_page, issue.source_line, issue.reason)})"
     if parsed.missing_forms:
         detail += f"; missing forms {','.join(parsed.missing_forms)}"
     return detail

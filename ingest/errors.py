@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 
+def printed_at(page: int | None, line: int | None, text: str) -> str:
+    """'page 10, line 154: text' (page and line as far as known)."""
+    where = ", ".join(part for part in (f"page {page}" if page else "", f"line {line}" if line else "") if part)
+    return f"{where}: {text}" if where else text
+
+
 class IngestError(Exception):
     """A document could not be read. Names file, page, form and line so the cell can be found."""
 

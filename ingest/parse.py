@@ -7,6 +7,7 @@ rejected whole only when nothing of it can be read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import PARSER_VERSION
 from .completeness import incomplete_forms
@@ -59,7 +60,7 @@ class ParsedDocument:
         return [form for form in expected if form not in found]
 
 
-def failed_document(path, identity: tuple[str, str], source: SourceDocument | None,
+def failed_document(path: Path, identity: tuple[str, str], source: SourceDocument | None,
                     failure: IngestError) -> ParsedDocument:
     """The record of a document of which nothing could be read: its identity, what its cover
     says if it has text, and why (a parse issue of no form)."""
@@ -69,9 +70,7 @@ def failed_document(path, identity: tuple[str, str], source: SourceDocument | No
         source_format=path.suffix.lower().lstrip("."), title=title, department_name=department,
         fiscal_year=year, unit=None, is_template=False, parser_version=PARSER_VERSION, status="failed")
     rows = _empty_rows()
-    issue = _issue(identity[0], source, failure)
-    issue.issue_no = 1
-    rows[DOCUMENT_TABLES["issues"]] = [issue]
+    rows[DOCUMENT_TABLES["issues"]] = [_issue(identity[0], source, failure, number=1)]
     return ParsedDocument(document, [], rows)
 
 
@@ -79,14 +78,15 @@ def _empty_rows() -> dict[str, list]:
     return {table: [] for table in [*FORM_TABLES.values(), *NARRATIVE_TABLES.values(), *DOCUMENT_TABLES.values()]}
 
 
-def _issue(document_id: str, source: SourceDocument | None, failure: IngestError,
+def _issue(document_id: str, source: SourceDocument | None, failure: IngestError, number: int,
            section: FormSection | None = None) -> ParseIssueRow:
-    """A parse issue where `failure` stopped reading, with the printed line and form title."""
+    """The document's `number`th parse issue: where `failure` stopped reading, with the printed
+    line and the form's title."""
     line = (source.lines[failure.line - 1]
             if source is not None and failure.line and failure.line <= len(source.lines) else None)
     title = next((cell for cell in section.title_line.cells if cell), None) if section else None
     return ParseIssueRow(document_id, failure.form, failure.page, failure.line, line.text if line else "",
-                         issue_no=0, title=title, reason=failure.message, hint=failure.hint)
+                         issue_no=number, title=title, reason=failure.message, hint=failure.hint)
 
 
 def _read_form(source: SourceDocument, section: FormSection) -> ParsedForm:
@@ -119,11 +119,10 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
     if truncated is not None and len(sections) - 1 in parsed:
         del parsed[len(sections) - 1]
         failures.append((sections[-1], truncated))
-    by_form = {sections[index].form: form for index, form in parsed.items()}
-    for form, failure in incomplete_forms(source, {form: read.rows for form, read in by_form.items()}):
-        index = next(i for i, read in parsed.items() if read is by_form[form])
-        failures.append((sections[index], failure))
-        del parsed[index]
+    index_of = {sections[index].form: index for index in parsed}
+    for form, failure in incomplete_forms(source, {form: parsed[index].rows for form, index in index_of.items()}):
+        failures.append((sections[index_of[form]], failure))
+        del parsed[index_of[form]]
 
     if not any(read.form.has_amounts for read in parsed.values()) and not any(map(_prints_amounts, sections)):
         # A blank template: its empty tables need not parse; it is reported, never landed.
@@ -132,7 +131,8 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
         reasons = "; ".join(f"{section.form}: {failure.message}" for section, failure in failures)
         raise IngestError(f"no form could be read ({reasons})", file=source.name,
                           hint="see `fiscal lines FILE` for the lines as read, and report the layout")
-    issues = [_issue(source.document_id, source, failure, section) for section, failure in failures]
+    issues = [_issue(source.document_id, source, failure, number, section)
+              for number, (section, failure) in enumerate(failures, start=1)]
     return _document(source, sections, [parsed[i] for i in sorted(parsed)], issues,
                      "partial" if issues else "landed")
 
@@ -144,8 +144,6 @@ def _document(source: SourceDocument, sections: list[FormSection], read: list[Pa
     for form in read:
         rows[FORM_TABLES[form.form.form]].extend(form.rows)
         rows[DOCUMENT_TABLES["extras"]].extend(form.extras)
-    for number, issue in enumerate(issues, start=1):
-        issue.issue_no = number
     rows[DOCUMENT_TABLES["issues"]] = issues
     if status != "template":          # a template lands no rows at all
         _add_narrative(source, sections, rows)
@@ -182,12 +180,11 @@ def _add_narrative(source: SourceDocument, sections, rows: dict[str, list]) -> N
         tables, indicators = performance_rows(source, after)
     except Exception as bug:
         line = next((line for line in source.lines if line.number > after), None)
+        failure = IngestError(f"the narrative reader stopped ({type(bug).__name__}: {bug})", file=source.name,
+                              form="narrative", line=line.number if line else None, page=line.page if line else None,
+                              hint="report the layout with `fiscal lines FILE`")
         issues = rows[DOCUMENT_TABLES["issues"]]
-        issues.append(ParseIssueRow(
-            source.document_id, "narrative", line.page if line else None, line.number if line else None,
-            line.text if line else "", issue_no=len(issues) + 1, title=None,
-            reason=f"the narrative reader stopped ({type(bug).__name__}: {bug})",
-            hint="report the layout with `fiscal lines FILE`"))
+        issues.append(_issue(source.document_id, source, failure, len(issues) + 1))
         return
     rows[NARRATIVE_TABLES["claims"]] = claims
     rows[NARRATIVE_TABLES["performance"]] = tables

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import duckdb
 
+from .errors import printed_at
+
 MARTS = ["dim_document", "dim_department", "dim_fiscal_year", "dim_function_classification", "dim_economic_classification",
          "fct_expenditure_by_function", "fct_income_by_function", "fct_basic_expenditure_by_economic_item",
          "fct_three_public_expenses", "fct_extra_measures", "fct_budget_summary", "fct_narrative_claims",
@@ -21,8 +23,7 @@ def summarise(warehouse: Path) -> str:
         for document_id, form, page, line, reason in con.execute(
                 "select document_id, form, source_page, source_line, reason from audit.fct_parse_issues "
                 "order by document_id, issue_no").fetchall():
-            where = ", ".join(part for part in (f"page {page}" if page else "", f"line {line}" if line else "") if part)
-            issues.setdefault(document_id, []).append((form, f"{where + ': ' if where else ''}{reason}"))
+            issues.setdefault(document_id, []).append((form, printed_at(page, line, reason)))
         for document_id, source_file, status, department, year, forms, checks, findings, unregistered in con.execute(
                 "select summary.document_id, documents.source_file, summary.status, summary.department_name, "
                 "summary.fiscal_year, summary.forms_found, summary.checks_run, summary.findings, "
