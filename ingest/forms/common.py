@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..errors import IngestError
 from ..model import ExtraMeasureRow, FormRow
-from ..numbers import parse_amount
+from ..numbers import looks_like_amount, parse_amount
 from ..source import SourceDocument, SourceLine
 from .sections import FormSection
 
@@ -57,9 +57,12 @@ def is_part_of_column(label: str) -> bool:
 
 def read_extras(amounts: AmountReader, line: SourceLine, columns: dict[int, str], row_kind: str,
                 row_key: str | None) -> list[ExtraMeasureRow]:
-    """The printed amounts of a row under the columns the catalogue does not know."""
+    """The printed amounts of a row under the columns the catalogue does not know. A cell there
+    that is not an amount is text (a 备注 column, say): not a measure, and no reason to stop."""
     extras = []
     for index, header in columns.items():
+        if not looks_like_amount(line.cell(index)):
+            continue
         value = amounts.read(line, index)
         if value is not None:
             extras.append(ExtraMeasureRow(amounts.document.document_id, amounts.section.form, line.page,

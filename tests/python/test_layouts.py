@@ -189,3 +189,18 @@ def test_a_contents_entry_right_above_the_first_form_is_not_taken_for_it(putuo_s
     assert parsed.issues == [] and len(parsed.forms) == 9
     form08 = next(form for form in parsed.forms if form.form == "08")
     assert (form08.source_page, form08.empty_note is not None) == (20, True)
+
+
+def test_a_text_column_the_catalogue_does_not_know_is_no_reason_to_stop(tmp_path, sample_lines):
+    # 05 with a 备注 column of words after its amounts: the amounts land, the words are not measures
+    from ingest.source import read_text_document
+    lines = list(sample_lines)
+    header = lines.index("科目代码\t科目名称\t小计\t基本支出\t项目支出", lines.index("一般公共预算财政拨款支出决算表"))
+    lines[header] += "\t备注"
+    row = next(i for i in range(header, len(lines)) if lines[i].startswith("2010301\t行政运行\t55.11"))
+    lines[row] += "\t人员经费"
+    path = tmp_path / "remarks.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    parsed = parse_document(read_text_document(path))
+    assert parsed.issues == [] and parsed.rows["raw_extra_measures"] == []
+    assert len(parsed.rows["raw_form05_general_budget_expenditure"]) == 47
