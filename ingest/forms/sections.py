@@ -11,7 +11,9 @@ from .catalog import FormSpec, form_marker, label_parts, match_title
 # A heading of any level ends the form before it: 第二部分, 三、, （一）. Numbered list items
 # (1. 2、) do not: notes under a table number their points so.
 _NUMBERED_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
-_DEPARTMENT = re.compile(r"^(?P<label>编制部门|编制单位|部门名称|单位名称|部门)[:：]\s*(?P<name>\S.*)$")
+_DEPARTMENT_LABELS = "编制部门|编制单位|部门名称|单位名称|部门"
+_DEPARTMENT = re.compile(rf"^(?P<label>{_DEPARTMENT_LABELS})[:：]\s*(?P<name>\S.*)$")
+_BARE_LABEL = re.compile(rf"^(?:{_DEPARTMENT_LABELS})[:：]?$")      # 单位名称： with nothing after it
 _HEADER_WORDS = ("科目代码", "科目编码", "科目名称", "项目", "行次", "栏次", "预算数", "决算数", "人员经费", "合计")
 _HEADER_LOOKAHEAD = 12
 _LABEL_LENGTH = 60      # a 部门：… label, not a sentence that happens to start so
@@ -38,7 +40,7 @@ def department_in(cell: str) -> str | None:
 
 
 def _is_label(part: str) -> bool:
-    return bool(_DEPARTMENT.match(part) or part.rstrip("：:") in ("部门", "部门名称", "单位名称", "编制单位", "编制部门"))
+    return bool(_DEPARTMENT.match(part) or _BARE_LABEL.match(part))
 
 
 def is_meta_line(line: SourceLine) -> bool:
