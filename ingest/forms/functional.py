@@ -12,19 +12,20 @@ from .header import classify_label, column_labels, split_header_and_body
 from .sections import FormSection
 
 _TOTAL = r"合计|小计|总计"
+_SOLE_AMOUNT = (r"^(?:金额|决算数)$", "total")    # a table of one amount column prints it so
 # Header words -> measure, first match wins; order matters where words nest.
 MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
     "02": [("财政拨款", "fiscal_appropriation"), ("上级补助", "superior_subsidy"), ("事业收入", "business"),
            ("经营收入", "operating"), ("附属单位", "affiliated_remittance"), ("其他收入", "other"),
-           (_TOTAL, "total")],
+           (_TOTAL, "total"), _SOLE_AMOUNT],
     "03": [("基本支出", "basic"), ("项目支出", "project"), ("上缴上级", "remittance_to_superior"),
-           ("经营支出", "operating"), ("附属单位", "subsidy_to_affiliates"), (_TOTAL, "total")],
-    "05": [("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total")],
+           ("经营支出", "operating"), ("附属单位", "subsidy_to_affiliates"), (_TOTAL, "total"), _SOLE_AMOUNT],
+    "05": [("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total"), _SOLE_AMOUNT],
     "07": [("年初", "opening_balance"), ("年末", "closing_balance"), ("本年收入", "income"),
            ("基本支出", "expenditure_basic"), ("项目支出", "expenditure_project"),
-           (_TOTAL + "|本年支出", "expenditure_total")],
+           (_TOTAL + "|本年支出", "expenditure_total"), (_SOLE_AMOUNT[0], "expenditure_total")],
     "08": [("年初", "opening_balance"), ("年末", "closing_balance"), ("本年收入", "income"),
-           ("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total")],
+           ("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total"), _SOLE_AMOUNT],
 }
 _TOTAL_LABELS = {"合计", "总计"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -52,6 +53,49 @@ def _fused_header_words(line: SourceLine, name_col: int) -> dict[int, str]:
     ('合计 |  |  |  | 合计 | 基本支出 | 项目支出')."""
     return {index: cell.replace(" ", "") for index, cell in enumerate(line.cells)
             if index > name_col and cell and not looks_like_amount(cell) and _CJK.search(cell)}
+
+
+def _amounts_only(line: SourceLine) -> bool:
+    cells = [cell for cell in line.cells if cell]
+    return bool(cells) and all(looks_like_amount(cell) for cell in cells)
+
+
+def _label_only(line: SourceLine) -> bool:
+    return not any(looks_like_amount(cell) for cell in line.cells)
+
+
+def _rejoined(body: list[SourceLine]) -> list[SourceLine]:
+    """A row label (合计, a code) and its amounts printed on two rows, as a PDF splits a merged
+    cell: one row, numbered where the amounts are printed."""
+    joined: list[SourceLine] = []
+    index = 0
+    while index < len(body):
+        line = body[index]
+        following = body[index + 1] if index + 1 < len(body) else None
+        pair = None
+        if following is not None and _amounts_only(line) and _row_key(following)[0] and _label_only(following):
+            pair = (following, line)
+        elif following is not None and _row_key(line)[0] and _label_only(line) and _amounts_only(following) \
+                and not _row_key(following)[0]:
+            pair = (line, following)
+        if pair is None:
+            joined.append(line)
+            index += 1
+            continue
+        label, amounts = pair
+        width = max(len(label.cells), len(amounts.cells))
+        cells = [label.cell(i) or amounts.cell(i) for i in range(width)]
+        joined.append(SourceLine(amounts.number, "\t".join(cells), amounts.page))
+        index += 2
+    return joined
+
+
+def _wrapped_name(line: SourceLine) -> str | None:
+    """The text of a row that only continues the name above it (no code, no amounts)."""
+    if _row_key(line)[0] or not _label_only(line):
+        return None
+    words = [cell for cell in line.cells if cell]
+    return "".join(words) if words and all(_CJK.search(word) for word in words) else None
 
 
 def parse_function_form(document: SourceDocument, section: FormSection) -> ParsedForm:
@@ -85,13 +129,17 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
     landed: list[FunctionLineRow] = []
     extras = []
     first_total: tuple[tuple, SourceLine] | None = None     # (its printed amounts, its line)
-    for position, line in enumerate(body):
+    for position, line in enumerate(_rejoined(body)):
         kind, code = _row_key(line)
         if not kind:
             if not any(line.cells):
                 continue
+            wrapped = _wrapped_name(line)
+            if wrapped and landed and landed[-1].row_kind == "code":
+                landed[-1].function_name = (landed[-1].function_name or "") + wrapped   # a name wrapped onto its own row
+                continue
             raise error(document, section, line, f"row is neither 合计 nor a functional code: {line.text!r}",
-                        hint="a wrapped name or a misprinted code; fix the source")
+                        hint="a misprinted code or a row of another table; fix the source")
         skip = set(fused) if position == 0 else set()
         name = None if kind == "total" else (line.cell(name_col) or None)
         measures = {measure: None if index in skip else amounts.read(line, index)

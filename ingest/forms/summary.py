@@ -11,6 +11,15 @@ from .header import classify_label, column_labels, split_header_and_body
 from .sections import FormSection
 
 _ROW_NO = re.compile(r"^\d+$")
+# the tail of a line label wrapped onto a row of its own ('七、文化旅游体育与传媒支' / '出'): a
+# few characters that complete a label cut short of the word every line label ends with
+_WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,4}$")
+_LABEL_ENDINGS = ("支出", "收入", "合计", "总计", "小计", "结余", "结转", "拨款", "补助", "分配", "资金")
+
+
+def _completes(previous: str, tail: str) -> bool:
+    return bool(_WRAPPED_TAIL.match(tail)) and not previous.endswith(_LABEL_ENDINGS) \
+        and (previous + tail).endswith(_LABEL_ENDINGS)
 _NOTE_IN_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 
 
@@ -117,6 +126,13 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
                 if any(value is not None for value in values.values()) or any(
                         line.cell(index) for index in extra_cols[side]):
                     raise error(document, section, line, f"{side} amount printed without a line label")
+                continue
+            previous = next((row for row in reversed(landed) if row.side == side), None)
+            if (previous is not None and not row_no_text and all(value is None for value in values.values())
+                    and _completes(previous.row_label, label)):
+                previous.row_label += label                  # the label wrapped: one line
+                previous.item_name = strip_ordinal(previous.row_label)
+                previous.line_kind = states[side].kind_of(previous.item_name)
                 continue
             name = strip_ordinal(label)
             kind = states[side].kind_of(name)

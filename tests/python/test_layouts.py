@@ -204,3 +204,47 @@ def test_a_text_column_the_catalogue_does_not_know_is_no_reason_to_stop(tmp_path
     parsed = parse_document(read_text_document(path))
     assert parsed.issues == [] and parsed.rows["raw_extra_measures"] == []
     assert len(parsed.rows["raw_form05_general_budget_expenditure"]) == 47
+
+
+# --- cells a PDF splits over two rows --------------------------------------------------------
+
+def test_a_summary_line_label_wrapped_onto_a_row_of_its_own(putuo_source):
+    # page 6 (01) as a wider table prints it: 七、文化旅游体育与传媒支 / 出 on two rows
+    wrapped = edited(putuo_source, "wrapped-01.pdf", {
+        "七、附属单位上缴收入\t\t七、文化旅游体育与传媒支出\t": ["七、附属单位上缴收入\t\t七、文化旅游体育与传媒支\t", "\t\t出\t"]})
+    parsed = parse_document(wrapped)
+    assert parsed.issues == []
+    labels = [row.row_label for row in parsed.rows["raw_form01_summary"] if row.side == "expenditure"]
+    assert labels == [row.row_label for row in parse_document(putuo_source).rows["raw_form01_summary"]
+                      if row.side == "expenditure"]
+    assert "七、文化旅游体育与传媒支出" in labels and "出" not in labels
+
+
+def test_a_function_name_wrapped_onto_a_row_of_its_own(putuo_source):
+    # page 10 (03): 机关事业单位基本养老保险缴费支出 wrapped under its code row
+    code_row = "2080505\t机关事业单位基本养老保险缴费支出\t160.75\t160.75\t\t\t\t"
+    wrapped = edited(putuo_source, "wrapped-03.pdf", {
+        code_row: ["2080505\t机关事业单位基本养老保险\t160.75\t160.75\t\t\t\t", "\t缴费支出\t\t\t\t\t\t"]})
+    parsed = parse_document(wrapped)
+    assert parsed.issues == []
+    row = next(row for row in parsed.rows["raw_form03_expenditure"] if row.function_code == "2080505")
+    assert (row.function_name, row.measures["total"]) == ("机关事业单位基本养老保险缴费支出", Decimal("160.75"))
+
+
+def test_a_合计_label_and_its_amounts_printed_on_two_rows(putuo_source):
+    # page 15 (05): the merged 合计 cell split, its amounts on the row above the label
+    split = edited(putuo_source, "split-total.pdf", {
+        "\t合计\t2,940.05\t2,336.91\t603.14": ["\t\t2,940.05\t2,336.91\t603.14", "\t合计\t\t\t"]})
+    parsed = parse_document(split)
+    assert parsed.issues == []
+    total, = _totals(parsed, "raw_form05_general_budget_expenditure")
+    assert (total.measures["total"], total.measures["basic"], total.measures["project"]) == (
+        Decimal("2940.05"), Decimal("2336.91"), Decimal("603.14"))
+
+
+def test_a_single_amount_column_printed_as_金额_is_the_total():
+    from ingest.forms.functional import MEASURE_RULES
+    from ingest.forms.header import classify_label
+    assert [classify_label("金额", MEASURE_RULES[form]) for form in ("02", "03", "05", "07", "08")] == [
+        "total", "total", "total", "expenditure_total", "total"]
+    assert classify_label("项目支出金额", MEASURE_RULES["05"]) == "project"     # only a column of that word alone
