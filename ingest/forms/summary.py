@@ -5,35 +5,38 @@ import re
 
 from ..codes import strip_ordinal
 from ..model import SummaryLineRow
+from ..numbers import is_decimal_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
 from .header import classify_label, column_labels, split_header_and_body
 from .sections import FormSection
 
 _ROW_NO = re.compile(r"^\d+$")
+_NOTE_IN_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
+_ITEM_HEADER = re.compile(r"^项目(?:名称)?$")          # 项目, 项目名称, 项目(按功能分类)
+_ORDINAL_LABEL = re.compile(r"^[一二三四五六七八九十]+、")
 # the tail of a line label wrapped onto a row of its own ('七、文化旅游体育与传媒支' / '出'): a
 # few characters that complete a label cut short of the word every line label ends with
 _WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,4}$")
 _LABEL_ENDINGS = ("支出", "收入", "合计", "总计", "小计", "结余", "结转", "拨款", "补助", "分配", "资金")
+AMOUNT_RULES = [("一般公共预算", "amount_general_budget"), ("政府性基金", "amount_government_fund"),
+                ("国有资本", "amount_state_capital"), ("合计|金额|小计|决算数", "amount_total")]
+
+
+def _is_item_header(cell: str) -> bool:
+    """'项目', '项目名称', '项目(按功能分类)': the header over a side's line labels."""
+    return bool(_ITEM_HEADER.match(_NOTE_IN_BRACKETS.sub("", cell.replace(" ", ""))))
 
 
 def _completes(previous: str, tail: str) -> bool:
     return bool(_WRAPPED_TAIL.match(tail)) and not previous.endswith(_LABEL_ENDINGS) \
         and (previous + tail).endswith(_LABEL_ENDINGS)
-_NOTE_IN_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
-
-
-def _header_word(cell: str) -> str:
-    """'项目(按功能分类)' -> '项目': a header cell's word without its bracketed note."""
-    return _NOTE_IN_BRACKETS.sub("", cell.replace(" ", ""))
-AMOUNT_RULES = [("一般公共预算", "amount_general_budget"), ("政府性基金", "amount_government_fund"),
-                ("国有资本", "amount_state_capital"), ("合计|金额|小计|决算数", "amount_total")]
 
 
 def _side_start(header: list[SourceLine]) -> int:
     """Column where the expenditure side begins: the second 项目 of the header."""
     for line in header:
-        positions = [i for i, cell in enumerate(line.cells) if _header_word(cell) == "项目"]
+        positions = [i for i, cell in enumerate(line.cells) if _is_item_header(cell)]
         if len(positions) >= 2:
             return positions[1]
     for line in header:
@@ -43,16 +46,27 @@ def _side_start(header: list[SourceLine]) -> int:
     return -1
 
 
+def _starts_the_lines(line: SourceLine) -> bool:
+    """The first line of a side: an amount, or a label numbered 一、"""
+    cells = [cell.replace(" ", "") for cell in line.cells if cell]
+    return any(is_decimal_amount(cell) for cell in cells) or any(_ORDINAL_LABEL.match(cell) for cell in cells)
+
+
 def _split_header(rows: list[SourceLine]) -> tuple[list[SourceLine], list[SourceLine]]:
-    """The header ends with the 项目 row (项目 on both sides) and any 栏次 row under it; layouts
-    without 行次 have nothing else to tell the header from the lines."""
+    """The header ends with the 项目 row (项目 on both sides) and any 栏次 row under it; without
+    it, where the lines start (a 行次 number, an amount or a label numbered 一、)."""
     for index, line in enumerate(rows):
-        if sum(_header_word(cell) == "项目" for cell in line.cells) >= 2:
+        if sum(_is_item_header(cell) for cell in line.cells) >= 2:
             end = index + 1
             while end < len(rows) and rows[end].cell(0).replace(" ", "") == "栏次":
                 end += 1
             return rows[:end], rows[end:]
-    return split_header_and_body(rows, lambda line: bool(_ROW_NO.match(line.cell(1))))
+    return split_header_and_body(rows, lambda line: bool(_ROW_NO.match(line.cell(1))) or _starts_the_lines(line))
+
+
+def _label_column(header: list[SourceLine], start: int, end: int) -> int:
+    """The column of a side's line labels: under its 项目 header, else the side's first column."""
+    return next((index for line in header for index in range(start, end) if _is_item_header(line.cell(index))), start)
 
 
 def _has_row_numbers(header: list[SourceLine], start: int) -> bool:
@@ -92,13 +106,14 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
     labels = column_labels(header)
     width = max(len(line.cells) for line in rows)
     sides = {"income": (0, split), "expenditure": (split, width)}
-    numbered = {side: _has_row_numbers(header, start) for side, (start, _end) in sides.items()}
+    label_cols = {side: _label_column(header, start, end) for side, (start, end) in sides.items()}
+    numbered = {side: _has_row_numbers(header, label_cols[side]) for side in sides}
     amount_cols: dict[str, dict[int, str]] = {}
     extra_cols: dict[str, dict[int, str]] = {}    # columns the catalogue does not know: landed by header
-    for side, (start, end) in sides.items():
+    for side, (_start, end) in sides.items():
         cols: dict[int, str] = {}
         extra_cols[side] = {}
-        for index in range(start + (2 if numbered[side] else 1), end):
+        for index in range(label_cols[side] + (2 if numbered[side] else 1), end):
             label = labels.get(index, "")
             if not label:
                 continue
@@ -116,9 +131,9 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
     extras = []
     states = {side: _SideState(side) for side in sides}
     for line in body:
-        for side, (start, _end) in sides.items():
-            label = line.cell(start).replace(" ", "")
-            row_no_text = line.cell(start + 1) if numbered[side] else ""
+        for side, label_col in label_cols.items():
+            label = line.cell(label_col).replace(" ", "")
+            row_no_text = line.cell(label_col + 1) if numbered[side] else ""
             if numbered[side] and label and not _ROW_NO.match(row_no_text):
                 raise error(document, section, line, f"{side} line {label!r} has no 行次 (row number)")
             values = {column: amounts.read(line, index) for index, column in amount_cols[side].items()}

@@ -248,3 +248,16 @@ def test_a_single_amount_column_printed_as_金额_is_the_total():
     assert [classify_label("金额", MEASURE_RULES[form]) for form in ("02", "03", "05", "07", "08")] == [
         "total", "total", "total", "expenditure_total", "total"]
     assert classify_label("项目支出金额", MEASURE_RULES["05"]) == "project"     # only a column of that word alone
+
+
+def test_a_summary_form_with_an_empty_column_at_its_left_edge_and_项目名称_headers(putuo_source):
+    # page 6-7 (01) as a PDF with a thin empty grid column at the left edge prints it
+    lines = [line.text for line in putuo_source.lines]
+    first, last = lines.index("收入\t\t支出\t"), lines.index("总计\t2,995.39\t总计\t2,995.39")
+    shifted = {number: "\t" + lines[number - 1].replace("项目\t", "项目名称\t")
+               for number in range(first + 1, last + 2)}
+    parsed = parse_document(edited(putuo_source, "left-column-01.pdf", shifted))
+    assert parsed.issues == []
+    read = [(row.side, row.item_name, row.line_kind, row.amount_total) for row in parsed.rows["raw_form01_summary"]]
+    assert read == [(row.side, row.item_name, row.line_kind, row.amount_total)
+                    for row in parse_document(putuo_source).rows["raw_form01_summary"]]
