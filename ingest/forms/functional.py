@@ -29,6 +29,16 @@ MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
 }
 _TOTAL_LABELS = {"合计", "总计"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_FUSED_CODE_NAME = re.compile(r"^(?P<code>\d{3,7})(?P<name>[^\d].*)$")
+
+
+def _code_and_name(cell: str) -> tuple[str | None, str | None]:
+    """'2010301' -> ('2010301', None); '2010301 行政运行', code and name in one cell -> both."""
+    text = cell.replace(" ", "").replace("\u3000", "")
+    match = _FUSED_CODE_NAME.match(text)
+    if match and function_code(match.group("code")):
+        return match.group("code"), match.group("name")
+    return function_code(text), None
 
 
 def _row_key(line: SourceLine) -> tuple[str, str | None]:
@@ -37,10 +47,16 @@ def _row_key(line: SourceLine) -> tuple[str, str | None]:
         text = cell.replace(" ", "")
         if text in _TOTAL_LABELS:
             return "total", None
-        code = function_code(text)
+        code, _ = _code_and_name(cell)
         if code:
             return "code", code
     return "", None
+
+
+def _printed_name(line: SourceLine, name_col: int) -> str | None:
+    """The name in its column, or beside the code in the code's cell."""
+    return line.cell(name_col) or next((name for name in (_code_and_name(cell)[1] for cell in line.cells[:2])
+                                        if name), None)
 
 
 def _is_data_row(line: SourceLine) -> bool:
@@ -141,7 +157,7 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
             raise error(document, section, line, f"row is neither 合计 nor a functional code: {line.text!r}",
                         hint="a misprinted code or a row of another table; fix the source")
         skip = set(fused) if position == 0 else set()
-        name = None if kind == "total" else (line.cell(name_col) or None)
+        name = None if kind == "total" else _printed_name(line, name_col)
         measures = {measure: None if index in skip else amounts.read(line, index)
                     for index, measure in measure_cols.items()}
         if kind == "total":

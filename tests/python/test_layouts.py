@@ -261,3 +261,13 @@ def test_a_summary_form_with_an_empty_column_at_its_left_edge_and_项目名称_h
     read = [(row.side, row.item_name, row.line_kind, row.amount_total) for row in parsed.rows["raw_form01_summary"]]
     assert read == [(row.side, row.item_name, row.line_kind, row.amount_total)
                     for row in parse_document(putuo_source).rows["raw_form01_summary"]]
+
+
+def test_a_code_and_its_name_printed_in_one_cell(putuo_source):
+    # page 10 (03) as a text layer without a rule between the two columns prints it
+    fused = edited(putuo_source, "fused-code-name.pdf", {
+        "2010601\t行政运行\t1,511.89\t1,503.52\t8.37\t\t\t": "2010601 行政运行\t\t1,511.89\t1,503.52\t8.37\t\t\t"})
+    parsed = parse_document(fused)
+    assert parsed.issues == []
+    row = next(row for row in parsed.rows["raw_form03_expenditure"] if row.function_code == "2010601")
+    assert (row.function_name, row.measures["total"], row.source_page) == ("行政运行", Decimal("1511.89"), 10)
