@@ -122,7 +122,8 @@ def subject_in(text: str, class_names: frozenset[str] = frozenset()) -> Subject 
             add(match.start(), match.end(), Subject("function_item", match.group(0), item_name=name, printed_code=code))
     for name in class_names:
         for match in re.finditer(re.escape(name), text):
-            add(match.start(), match.end(), Subject("function_class", name, name))
+            if _starts_a_name(text, match.start()):
+                add(match.start(), match.end(), Subject("function_class", name, name))
     project = _PROJECT.match(text)
     if project:
         add(project.start(), project.end(), Subject("project", project.group(1)))
@@ -130,6 +131,15 @@ def subject_in(text: str, class_names: frozenset[str] = frozenset()) -> Subject 
         for match in pattern.finditer(text):
             add(match.start(), match.end(), Subject(key, match.group(0)))
     return max(found, key=lambda entry: entry[1])[2] if found else None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD_BEFORE_A_NAME = set("中于为是和及与对将")      # 其中教育支出, 用于教育支出, 教育支出和…
+
+
+def _starts_a_name(text: str, start: int) -> bool:
+    """A 类 name found at `start` is the name, not the end of a longer one (高等教育支出 is no 教育支出)."""
+    return start == 0 or not _CJK.match(text[start - 1]) or text[start - 1] in _WORD_BEFORE_A_NAME
 
 
 def share_base_in(text: str) -> str | None:

@@ -271,3 +271,11 @@ def test_a_code_and_its_name_printed_in_one_cell(putuo_source):
     assert parsed.issues == []
     row = next(row for row in parsed.rows["raw_form03_expenditure"] if row.function_code == "2010601")
     assert (row.function_name, row.measures["total"], row.source_page) == ("行政运行", Decimal("1511.89"), 10)
+
+
+def test_a_类_name_is_read_without_its_mark_but_not_inside_a_longer_name():
+    from ingest.narrative.subjects import subject_in
+    names = frozenset({"教育支出", "科学技术支出"})      # the 类 names 西南大学's 03 prints
+    assert subject_in("按照支出功能科目划分，教育支出", names).class_name == "教育支出"
+    assert subject_in("其中：科学技术支出", names).class_name == "科学技术支出"
+    assert subject_in("高等教育支出", names) is None       # a 项, not the 类 教育支出
