@@ -12,7 +12,7 @@ from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row
 from .header import split_header_and_body
-from .sections import FormSection
+from .sections import FormSection, is_repeated_header
 
 _CATEGORY_WORDS = {"人员经费": "personnel", "公用经费": "public_use"}
 _PERSONNEL_CLASSES = {"301", "303"}
@@ -59,6 +59,8 @@ def parse_economic_form(document: SourceDocument, section: FormSection) -> Parse
     landed: list[EconomicItemRow] = []
 
     for line in body:
+        if not _is_data_row(line) and is_repeated_header(line):
+            continue
         cells = line.cells
         consumed: set[int] = set()
         for block_no, start in enumerate(starts, start=1):

@@ -9,7 +9,7 @@ from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
 from .header import classify_label, column_labels, split_header_and_body
-from .sections import FormSection
+from .sections import FormSection, is_repeated_header
 
 _TOTAL = r"合计|小计|总计"
 _SOLE_AMOUNT = (r"^(?:金额|决算数)$", "total")    # a table of one amount column prints it so
@@ -149,6 +149,8 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
         kind, code = _row_key(line)
         if not kind:
             if not any(line.cells):
+                continue
+            if is_repeated_header(line):
                 continue
             wrapped = _wrapped_name(line)
             if wrapped and landed and landed[-1].row_kind == "code":

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..numbers import find_unit
+from ..numbers import find_unit, looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .catalog import FormSpec, form_marker, label_parts, match_title
 
@@ -64,6 +64,20 @@ def is_note_line(line: SourceLine) -> bool:
 
 def _looks_like_header(line: SourceLine) -> bool:
     return any(word in cell.replace(" ", "") for cell in line.cells for word in _HEADER_WORDS)
+
+
+def is_column_numbers(line: SourceLine) -> bool:
+    """'栏次 | | 1 | 2 | 3': the row that numbers the columns."""
+    numbers = [cell for cell in line.cells if cell and cell.replace(" ", "") not in ("栏次", "行次", "项目")]
+    return bool(numbers) and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def is_repeated_header(line: SourceLine) -> bool:
+    """Header words and no amount, or the column numbers: a header printed again inside a table
+    (a text extraction repeats it at each page break) or a category row (人员经费 | 公用经费).
+    Callers ask only of rows that are no data row of their form."""
+    return is_column_numbers(line) or (
+        _looks_like_header(line) and not any(looks_like_amount(cell) for cell in line.cells))
 
 
 @dataclass

@@ -134,8 +134,8 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
         for side, label_col in label_cols.items():
             label = line.cell(label_col).replace(" ", "")
             row_no_text = line.cell(label_col + 1) if numbered[side] else ""
-            if numbered[side] and label and not _ROW_NO.match(row_no_text):
-                raise error(document, section, line, f"{side} line {label!r} has no 行次 (row number)")
+            if numbered[side] and label and row_no_text and not _ROW_NO.match(row_no_text):
+                raise error(document, section, line, f"{side} line {label!r} has {row_no_text!r} for its 行次 (row number)")
             values = {column: amounts.read(line, index) for index, column in amount_cols[side].items()}
             if not label:
                 if any(value is not None for value in values.values()) or any(

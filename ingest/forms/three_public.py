@@ -8,7 +8,7 @@ from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
 from .header import classify_label, column_labels, split_header_and_body
-from .sections import FormSection
+from .sections import FormSection, is_column_numbers
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 COMPONENT_RULES = [("合计", "total"), ("出国", "overseas_travel"), ("小计|购置及运行", "vehicle_total"),
@@ -16,13 +16,8 @@ COMPONENT_RULES = [("合计", "total"), ("出国", "overseas_travel"), ("小计|
 _SCOPE_WORDS = [("预算", "budget"), ("决算", "actual")]
 
 
-def _is_column_numbers(line: SourceLine) -> bool:
-    numbers = [cell for cell in line.cells if cell]
-    return bool(numbers) and numbers == [str(n) for n in range(1, len(numbers) + 1)]
-
-
 def _is_data_row(line: SourceLine) -> bool:
-    if _is_column_numbers(line) or any(_CJK.search(cell) for cell in line.cells):
+    if is_column_numbers(line) or any(_CJK.search(cell) for cell in line.cells):
         return False
     return any(looks_like_amount(cell) for cell in line.cells)
 
@@ -64,9 +59,9 @@ def parse_three_public_form(document: SourceDocument, section: FormSection) -> P
     extras = []
     for line in body:
         if not _is_data_row(line):
-            if any(line.cells):
+            if any(looks_like_amount(cell) for cell in line.cells):
                 raise error(document, section, line, f"unexpected row under the 三公 table: {line.text!r}")
-            continue
+            continue      # words without amounts (a header repeated, a 其中 caption): nothing to read
         if landed:
             raise error(document, section, line, "more than one amount row in the 三公 table")
         for index, (scope, component) in columns.items():

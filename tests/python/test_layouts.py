@@ -279,3 +279,41 @@ def test_a_类_name_is_read_without_its_mark_but_not_inside_a_longer_name():
     assert subject_in("按照支出功能科目划分，教育支出", names).class_name == "教育支出"
     assert subject_in("其中：科学技术支出", names).class_name == "科学技术支出"
     assert subject_in("高等教育支出", names) is None       # a 项, not the 类 教育支出
+
+
+# --- rows inside a table that carry no data ----------------------------------------------------
+
+def _text_document(tmp_path, lines, name="edited.txt"):
+    from ingest.source import read_text_document
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return parse_document(read_text_document(path))
+
+
+def test_a_header_repeated_inside_a_table_at_a_page_break(tmp_path, sample_lines):
+    # the Wuchang text extraction, with 03's header and 栏次 rows printed again mid-table
+    lines = list(sample_lines)
+    header = lines.index("科目代码\t科目名称\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出")
+    row = lines.index("20101\t人大事务\t3.28\t\t3.28\t\t\t", header)
+    lines[row:row] = [lines[header], lines[header + 3]]               # the header row and 栏次 again
+    parsed = _text_document(tmp_path, lines)
+    assert parsed.issues == []
+    original = parse_document(_read_sample())
+    assert [(r.function_code, r.measures) for r in parsed.rows["raw_form03_expenditure"]] == \
+        [(r.function_code, r.measures) for r in original.rows["raw_form03_expenditure"]]
+
+
+def test_a_summary_line_without_its_行次_is_read_all_the_same(tmp_path, sample_lines):
+    lines = list(sample_lines)
+    row = lines.index("\t12\t\t十二、农林水支出\t43\t")
+    lines[row] = "\t12\t\t十二、农林水支出\t\t"                         # 行次 43 not printed
+    parsed = _text_document(tmp_path, lines)
+    assert parsed.issues == []
+    line = next(r for r in parsed.rows["raw_form01_summary"] if r.item_name == "农林水支出")
+    assert (line.row_no, line.line_kind, line.amount_total) == (None, "class_line", None)
+
+
+def _read_sample():
+    from conftest import SAMPLE
+    from ingest.source import read_text_document
+    return read_text_document(SAMPLE)
