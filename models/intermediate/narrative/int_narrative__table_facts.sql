@@ -43,10 +43,6 @@ economic_totals as (
     where row_kind = 'category_total'
 ),
 
-three_public as (
-    select * from {{ ref('stg_disclosures__form09_three_public') }}
-),
-
 three_public_components as (
     select
         cells.scope,
@@ -60,14 +56,23 @@ three_public_components as (
     ) as cells (scope, component)
 ),
 
-three_public_printed_empty as (
+three_public as (
+    select
+        document_id,
+        source_line,
+        component,
+        scope,
+        amount
+    from {{ ref('stg_disclosures__form09_three_public') }}
+    union all
     -- a 三公 table printed without amounts is every component blank in both blocks: the
     -- narrative is held against that (a 0.95万元 budget in prose against a blank 09 is a finding)
     select
         forms.document_id,
-        forms.title_line as source_line,
+        forms.title_line,
         three_public_components.component,
-        three_public_components.scope
+        three_public_components.scope,
+        null
     from {{ ref('stg_disclosures__forms') }} as forms
     cross join three_public_components
     where forms.form = '09' and not forms.has_amounts
@@ -166,15 +171,6 @@ facts as (
         source_line,
         amount
     from three_public
-    union all
-    select
-        document_id,
-        '09',
-        'three_public_' || component,
-        scope,
-        source_line,
-        null
-    from three_public_printed_empty
 ),
 
 final as (
