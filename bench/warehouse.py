@@ -32,8 +32,8 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 import duckdb  # noqa: E402
 
-from ingest.landing_zone import LandingZone  # noqa: E402
-from ingest.summary import AUDIT_MARTS, MARTS  # noqa: E402
+from ingest.landing_zone import landing_zone  # noqa: E402
+from ingest.marts import MARTS  # noqa: E402
 from synthetic.generator import landing_records, plan_corpus, write_text_corpus  # noqa: E402
 
 FISCAL = [sys.executable, "-m", "ingest"]
@@ -65,14 +65,13 @@ def _ingest(folder: Path, documents, text_route: bool, jobs: int) -> tuple[str, 
         shutil.rmtree(texts)
         return "text", seconds
     began = time.perf_counter()
-    LandingZone("parquet", folder / "landing").land(landing_records(d) for d in documents)
+    landing_zone("parquet", folder / "landing").land(landing_records(d) for d in documents)
     return "direct", time.perf_counter() - began
 
 
 def _rows_per_mart(warehouse: Path) -> dict[str, int]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {mart: con.execute(f"select count(*) from {'audit' if mart in AUDIT_MARTS else 'marts'}.{mart}")
-                .fetchone()[0] for mart in MARTS}
+        return {mart.name: con.execute(f"select count(*) from {mart.relation}").fetchone()[0] for mart in MARTS}
 
 
 def baseline_script(manifest_path: Path) -> list[str]:
@@ -149,7 +148,7 @@ def render(results: list[dict], markdown: bool) -> str:
              f"{r['full_s'] / r['baseline_s']:.1f}x", f"{r['incremental_s'] / r['full_s']:.2f}",
              f"{r['peak_mb']:,.0f}", f"{r['baseline_mb']:,.0f}"] for r in results]
     mart_header = ["mart", *[f"{r['documents'] + r['incremental_docs']:,} docs" for r in results]]
-    mart_rows = [[mart, *[f"{r['rows'][mart]:,}" for r in results]] for mart in MARTS]
+    mart_rows = [[mart.name, *[f"{r['rows'][mart.name]:,}" for r in results]] for mart in MARTS]
     return _table(header, rows, markdown) + "\n\nRows per mart after the +1% build:\n\n" + _table(
         mart_header, mart_rows, markdown)
 

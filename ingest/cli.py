@@ -15,10 +15,10 @@ from pathlib import Path
 from .corpus import Outcome, documents_under, ingest_corpus, read_document, report
 from .errors import IngestError
 from .exports import export_marts
-from .landing_zone import LANDING_FORMATS, LandingZone
+from .landing_zone import LANDING_FORMATS, LandingZone, landing_zone
 from .refresh_lock import WarehouseBusy, writer_lock
 from .stages import Stages
-from .summary import summarise
+from .warehouse_report import summarise
 from .warehouse import build_warehouse, default_warehouse
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -159,7 +159,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    zone = LandingZone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
+    zone = landing_zone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
     warehouse = args.warehouse or default_warehouse()
     if not warehouse.is_absolute():
         warehouse = PROJECT_DIR / warehouse

@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .errors import IngestError
-from .model import FUNCTION_FORM_MEASURES, EconomicItemRow, FunctionLineRow
+from .landing_schema import FUNCTION_FORM_MEASURES
+from .model import EconomicItemRow, FunctionLineRow
 from .source import SourceDocument
 
 _HINT = "a page of the form seems to be missing: check the file against the printed document"

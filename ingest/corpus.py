@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from . import PARSER_VERSION
 from .errors import IngestError, printed_at
-from .landing import Records, document_records
+from .landing_records import Records, document_records
 from .landing_zone import LandingZone
 from .parse import ParsedDocument, failed_document, parse_document
 from .pdf.reader import read_pdf_document

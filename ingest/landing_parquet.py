@@ -1,7 +1,7 @@
 """The bulk landing zone: Parquet files that dbt reads as sources (external_location).
 
 Layout: <root>/<table>/<batch>.parquet, one file per landing table for each ingest batch, typed
-as seeds/landing.yml types the seeds. A batch is named by the documents it holds, so landing the
+as the registry types them (ingest/landing_schema.py). A batch is named by the documents it holds, so landing the
 same documents again writes the same files.
 
 All or nothing, as for the seeds: the new zone is assembled in a sibling temp directory (the
@@ -14,13 +14,14 @@ import csv
 import hashlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 
-from .landing import LANDING_COLUMNS, Records, landing_column_types, order_columns, recover, swap
+from .atomic_dir import recover, replacing
+from .landing_records import Records
+from .landing_schema import LANDING_COLUMNS, landing_column_types, order_columns
 
 
 def _batches(root: Path) -> list[str]:
@@ -43,24 +44,20 @@ def land_parquet(documents: Iterable[Records], root: Path) -> int:
     """Add these documents to the Parquet zone (replacing any earlier landing of the same
     document_id); returns how many were landed. Documents are streamed to disk one by one,
     so a corpus of any size lands in bounded memory."""
-    recover(root)
-    root.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}-staging-", dir=root.parent))
-    try:
+    with replacing(root) as staged:
+        staging = staged.path
         incoming = staging / ".incoming"
         incoming.mkdir()
         document_ids = _write_incoming(documents, incoming)
         if not document_ids:
+            staged.abandon()
             return 0
         with duckdb.connect() as con:
             _keep_earlier_batches(con, root, staging, document_ids)
             batch = hashlib.sha256("\n".join(sorted(document_ids)).encode()).hexdigest()[:16]
             _write_batch(con, incoming, staging, batch)
         shutil.rmtree(incoming)
-        swap(staging, root)
-        return len(document_ids)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    return len(document_ids)
 
 
 def _write_incoming(documents: Iterable[Records], incoming: Path) -> set[str]:

@@ -1,42 +1,68 @@
-"""Where landing rows go: CSV seeds (the bundled sample) or Parquet files (bulk corpora).
+"""Where landing rows go: one interface, two stores. CSV seeds (the bundled sample, small
+corpora) or Parquet files (bulk corpora, read in place by dbt as the source `disclosures`).
 
-The one switch between them is the landing format; `fiscal --landing-format parquet` lands
-Parquet and builds dbt with var landing_format = 'parquet' (macros/landing_table.sql).
+`fiscal --landing-format parquet` lands Parquet and builds dbt with var landing_format =
+'parquet' (macros/landing_table.sql): dbt_vars() is the one switch on the dbt side.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .landing import Records, land_records, landed_document_ids
 from .landing_parquet import land_parquet, landed_parquet_document_ids
-
-LANDING_FORMATS = ("seeds", "parquet")
+from .landing_records import Records
+from .landing_seeds import land_seeds, landed_document_ids
 
 
 @dataclass(frozen=True)
-class LandingZone:
-    format: str        # seeds / parquet
+class LandingZone(ABC):
     path: Path
+    format = ""
 
-    def __post_init__(self):
-        if self.format not in LANDING_FORMATS:
-            raise ValueError(f"landing format must be one of {LANDING_FORMATS}, not {self.format!r}")
-
+    @abstractmethod
     def document_ids(self, parser_version: str | None = None) -> set[str]:
-        if self.format == "parquet":
-            return landed_parquet_document_ids(self.path, parser_version)
-        return landed_document_ids(self.path, parser_version)
+        """Documents landed here; with parser_version, only those that version landed."""
 
+    @abstractmethod
     def land(self, documents: Iterable[Records]) -> int:
-        """Land these documents' records all or nothing; returns how many were landed."""
-        if self.format == "parquet":
-            return land_parquet(documents, self.path)
-        return land_records(documents, self.path)
+        """Land these documents' records all or nothing (replacing earlier landings of the same
+        documents); returns how many were landed."""
 
     def dbt_vars(self) -> dict[str, str]:
         """The dbt vars that make the build read this zone."""
-        if self.format == "parquet":
-            return {"landing_format": "parquet", "landing_parquet_path": str(self.path.resolve())}
-        return {"landing_format": "seeds"}
+        return {"landing_format": self.format}
+
+
+class SeedsLanding(LandingZone):
+    format = "seeds"
+
+    def document_ids(self, parser_version: str | None = None) -> set[str]:
+        return landed_document_ids(self.path, parser_version)
+
+    def land(self, documents: Iterable[Records]) -> int:
+        return land_seeds(documents, self.path)
+
+
+class ParquetLanding(LandingZone):
+    format = "parquet"
+
+    def document_ids(self, parser_version: str | None = None) -> set[str]:
+        return landed_parquet_document_ids(self.path, parser_version)
+
+    def land(self, documents: Iterable[Records]) -> int:
+        return land_parquet(documents, self.path)
+
+    def dbt_vars(self) -> dict[str, str]:
+        return {**super().dbt_vars(), "landing_parquet_path": str(self.path.resolve())}
+
+
+LANDING_ZONES: dict[str, type[LandingZone]] = {zone.format: zone for zone in (SeedsLanding, ParquetLanding)}
+LANDING_FORMATS = tuple(LANDING_ZONES)
+
+
+def landing_zone(landing_format: str, path: Path) -> LandingZone:
+    if landing_format not in LANDING_ZONES:
+        raise ValueError(f"landing format must be one of {LANDING_FORMATS}, not {landing_format!r}")
+    return LANDING_ZONES[landing_format](path)

@@ -1,11 +1,12 @@
-"""Rows as they land: one dataclass per landing table (a dbt seed of the same name).
+"""Rows as they land: one dataclass per kind of landing row (ingest/landing_schema.py maps
+them to landing tables).
 
 Every form row carries its provenance: document_id, form, source_page (PDF) or source_line
 (text), and the printed line itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -186,29 +187,3 @@ class PerformanceIndicatorRow(Provenance):
     target_value: str | None   # as printed: '100%', '≥12次', '逐步提升'
     actual_value: str | None
     score: Decimal | None
-
-
-# Measure columns of each functional-code form, in landing order.
-FUNCTION_FORM_MEASURES = {
-    "02": ["total", "fiscal_appropriation", "superior_subsidy", "business", "operating",
-           "affiliated_remittance", "other"],
-    "03": ["total", "basic", "project", "remittance_to_superior", "operating", "subsidy_to_affiliates"],
-    "05": ["total", "basic", "project"],
-    "07": ["opening_balance", "income", "expenditure_total", "expenditure_basic",
-           "expenditure_project", "closing_balance"],
-    # 08 is printed as 支出决算表 (total / basic / project) or, e.g. in Shanghai, as 收入支出决算表
-    # with the balances and income of 07 as well.
-    "08": ["total", "basic", "project", "opening_balance", "income", "closing_balance"],
-}
-
-FUNCTION_FORM_TABLES = {
-    "02": "raw_form02_income",
-    "03": "raw_form03_expenditure",
-    "05": "raw_form05_general_budget_expenditure",
-    "07": "raw_form07_government_fund",
-    "08": "raw_form08_state_capital_expenditure",
-}
-
-
-def columns_of(row_type: type) -> list[str]:
-    return [f.name for f in fields(row_type)]

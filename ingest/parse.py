@@ -22,18 +22,13 @@ from .forms.sections import FormSection, locate_sections
 from .forms.summary import parse_summary_form
 from .forms.three_public import parse_three_public_form
 from .mentions import document_mentions
-from .model import FUNCTION_FORM_TABLES, DocumentRow, FormRow, ParseIssueRow
-from .narrative import NARRATIVE_TABLES, narrative_rows, performance_rows
+from .landing_schema import DOCUMENT_TABLES, FORM_TABLES, FUNCTION_FORM_TABLES, NARRATIVE_TABLES
+from .model import DocumentRow, FormRow, ParseIssueRow
+from .narrative import narrative_rows, performance_rows
 from .no_forms import no_form_error
 from .numbers import is_decimal_amount
 from .source import SourceDocument
 
-# landing table of each form's rows
-FORM_TABLES = {"01": "raw_form01_summary", "04": "raw_form04_fiscal_summary",
-               "06": "raw_form06_basic_expenditure_items", "09": "raw_form09_three_public",
-               **FUNCTION_FORM_TABLES}
-# landing tables of what a document holds besides its forms' rows
-DOCUMENT_TABLES = {"issues": "raw_parse_issues", "extras": "raw_extra_measures", "mentions": "raw_document_mentions"}
 _PARSERS = {"01": parse_summary_form, "04": parse_summary_form, "06": parse_economic_form,
             "09": parse_three_public_form, **{form: parse_function_form for form in FUNCTION_FORM_TABLES}}
 

@@ -1,12 +1,12 @@
 {#
   The landing table `name`, wherever this build lands: the seed of that name (var
   landing_format = 'seeds', the bundled sample) or the Parquet files of the bulk landing zone read
-  as a source (landing_format = 'parquet'; files under var landing_parquet_path, see
+  as the source `disclosures` (landing_format = 'parquet'; files under var landing_parquet_path, see
   models/staging/disclosures/_disclosures__sources.yml). The one switch between the two.
 #}
 {% macro landing_table(name) -%}
     {%- if var('landing_format') == 'parquet' -%}
-        {{ source('landing', name) }}
+        {{ source('disclosures', name) }}
     {%- elif var('landing_format') == 'seeds' -%}
         {{ ref(name) }}
     {%- else -%}

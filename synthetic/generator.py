@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ingest.landing import LANDING_COLUMNS, document_records
-from ingest.parse import DOCUMENT_TABLES, parse_document
+from ingest.landing_records import document_records
+from ingest.landing_schema import DOCUMENT_TABLES, LANDING_COLUMNS
+from ingest.parse import parse_document
 from ingest.source import SourceDocument, SourceLine, document_id_for
 
 from .discrepancies import NEGATIVE_FIXTURES, Fixture, apply, base_lines

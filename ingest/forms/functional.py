@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from ..codes import function_code
-from ..model import FUNCTION_FORM_MEASURES, FunctionLineRow
+from ..landing_schema import FUNCTION_FORM_MEASURES
+from ..model import FunctionLineRow
 from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras

@@ -8,9 +8,6 @@ from .function_codes import class_names_of, match_function_code, printed_names
 from .paragraphs import narrative_lines, paragraphs_of
 from .performance import performance_tables
 
-NARRATIVE_TABLES = {"claims": "raw_narrative_claims", "performance": "raw_performance_tables",
-                    "indicators": "raw_performance_indicators"}
-
 
 def narrative_rows(source: SourceDocument, after_line: int, function_rows: dict) -> list[NarrativeClaimRow]:
     """Claims of the narrative part that follows line `after_line` (the end of the last form).

@@ -14,13 +14,21 @@ import duckdb
 import pytest
 
 from ingest.corpus import read_document
-from ingest.landing import land
+from ingest.landing_records import document_records
+from ingest.landing_zone import landing_zone
 from ingest.parse import parse_document
 from ingest.pdf.reader import read_pdf_document
 from ingest.source import SourceDocument, SourceLine, document_id_for, read_text_document
 from ingest.warehouse import run_dbt
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+def land(parsed_documents, directory: Path) -> None:
+    """Land parsed documents in a seeds landing zone, as `fiscal ingest` does."""
+    landing_zone("seeds", directory).land(document_records(parsed) for parsed in parsed_documents)
+
+
 SAMPLE = PROJECT_DIR / "data" / "documents" / "wuchang-shidong-2023-final-accounts.txt"
 SAMPLE_ID = "dff0978169a0434c"
 PUTUO_PDF = PROJECT_DIR / "data" / "documents" / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
@@ -29,7 +37,7 @@ TEMPLATE_PDF = PROJECT_DIR / "tests" / "fixtures" / "pdf" / "shanghai-2024-final
 SWU_PDF = PROJECT_DIR / "data" / "documents" / "chongqing-southwest-university-2023-final-accounts.pdf"
 SWU_ID = "86287b24a9397e33"
 _PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore", "models", "macros", "tests/generic",
-                  "tests/audit", "tests/rules", "seeds/reference", "seeds/landing.yml"]
+                  "tests/audit", "seeds/reference", "seeds/landing.yml"]
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,8 @@ from conftest import PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, TEMPLATE_PDF
 
 from ingest import PARSER_VERSION
 from ingest.cli import ingest
-from ingest.landing import landed_document_ids
-from ingest.landing_zone import LandingZone
+from ingest.landing_seeds import landed_document_ids
+from ingest.landing_zone import landing_zone
 
 
 def _statuses(landing) -> dict[str, str]:
@@ -36,7 +36,7 @@ def _folder(tmp_path):
 
 
 def test_folder_with_a_template_and_a_damaged_file(tmp_path, capsys):
-    landing = LandingZone("seeds", tmp_path / "landing")
+    landing = landing_zone("seeds", tmp_path / "landing")
     status = ingest([_folder(tmp_path)], landing)
     out, err = capsys.readouterr()
     assert status == 1                                   # a document failed
@@ -52,7 +52,7 @@ def test_folder_with_a_template_and_a_damaged_file(tmp_path, capsys):
 
 
 def test_second_run_skips_what_is_landed_and_changes_nothing(tmp_path, capsys):
-    landing = LandingZone("seeds", tmp_path / "landing")
+    landing = landing_zone("seeds", tmp_path / "landing")
     folder = _folder(tmp_path)
     (folder / "2024" / "cut-short.pdf").unlink()
     assert ingest([folder], landing) == 0
@@ -65,7 +65,7 @@ def test_second_run_skips_what_is_landed_and_changes_nothing(tmp_path, capsys):
 
 
 def test_a_failure_lands_its_record_and_no_rows(tmp_path, capsys):
-    landing = LandingZone("seeds", tmp_path / "landing")
+    landing = landing_zone("seeds", tmp_path / "landing")
     assert ingest([SAMPLE], landing) == 0
     before = {path.name: path.read_bytes() for path in landing.path.iterdir()}
     broken = tmp_path / "broken.pdf"
@@ -85,7 +85,7 @@ def test_lines_shows_what_the_parsers_read(capsys):
 
 
 def test_documents_landed_by_an_older_parser_are_read_again(tmp_path, capsys):
-    landing = LandingZone("seeds", tmp_path / "landing")
+    landing = landing_zone("seeds", tmp_path / "landing")
     assert ingest([SAMPLE], landing) == 0
     documents = landing.path / "raw_documents.csv"
     documents.write_text(documents.read_text(encoding="utf-8").replace(f",{PARSER_VERSION},landed,", ",1,landed,"),

@@ -19,10 +19,10 @@ from conftest import (PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, SWU_ID, SWU_PDF, T
 from synthetic.discrepancies import repaired
 
 from ingest.corpus import _content_id, _parse_one
-from ingest.landing import document_records
-from ingest.landing_zone import LandingZone
+from ingest.landing_records import document_records
+from ingest.landing_zone import landing_zone
 from ingest.parse import parse_document
-from ingest.summary import summarise
+from ingest.warehouse_report import summarise
 from ingest.warehouse import run_dbt
 
 PUTUO_FINDINGS = {"narrative_amount_vs_table", "narrative_share_recomputed"}   # its two misprints (issue 6)
@@ -63,7 +63,7 @@ def corpus(tmp_path_factory, putuo_source):
     outcomes = {path.name: _parse_one((path, _content_id(path))) for path in files}
     records = [records for _, records in outcomes.values()]
     records += [document_records(parse_document(source)) for source in variants.values()]
-    LandingZone("seeds", project / "seeds" / "landing").land(records)
+    landing_zone("seeds", project / "seeds" / "landing").land(records)
     warehouse = root / "warehouse.duckdb"
     result = run_dbt(["build", "--vars", "{findings_gate_severity: warn}", "--target-path", str(project / "target")],
                      project, warehouse, capture=True)

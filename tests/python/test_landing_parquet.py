@@ -5,8 +5,8 @@ import duckdb
 import pytest
 
 import ingest.landing_parquet as parquet_module
-from ingest.landing import landing_column_types
-from ingest.landing_zone import LandingZone
+from ingest.landing_schema import landing_column_types
+from ingest.landing_zone import landing_zone
 from synthetic.generator import SyntheticDocument, landing_records
 
 DOCUMENTS = [SyntheticDocument(1, 2023), SyntheticDocument(2, 2023), SyntheticDocument(3, 2022)]
@@ -17,7 +17,7 @@ def _snapshot(root):
 
 
 def test_parquet_columns_have_the_seed_types(tmp_path):
-    zone = LandingZone("parquet", tmp_path / "landing")
+    zone = landing_zone("parquet", tmp_path / "landing")
     zone.land(landing_records(d) for d in DOCUMENTS)
     types = landing_column_types()
     with duckdb.connect() as con:
@@ -30,7 +30,7 @@ def test_parquet_columns_have_the_seed_types(tmp_path):
 
 
 def test_landing_again_is_byte_identical_and_a_relanded_document_moves_batch(tmp_path):
-    zone = LandingZone("parquet", tmp_path / "landing")
+    zone = landing_zone("parquet", tmp_path / "landing")
     zone.land(landing_records(d) for d in DOCUMENTS)
     first = _snapshot(zone.path)
     zone.land(landing_records(d) for d in DOCUMENTS)
@@ -45,14 +45,14 @@ def test_landing_again_is_byte_identical_and_a_relanded_document_moves_batch(tmp
 
 
 def test_a_failure_while_landing_leaves_the_previous_zone(tmp_path, monkeypatch):
-    zone = LandingZone("parquet", tmp_path / "landing")
+    zone = landing_zone("parquet", tmp_path / "landing")
     zone.land(landing_records(d) for d in DOCUMENTS[:2])
     before = _snapshot(zone.path)
 
-    def broken_swap(new, directory):
+    def disk_full(con, incoming, staging, batch):
         raise OSError("disk full")
 
-    monkeypatch.setattr(parquet_module, "swap", broken_swap)
+    monkeypatch.setattr(parquet_module, "_write_batch", disk_full)     # fails while writing the new batch
     with pytest.raises(OSError):
         zone.land([landing_records(DOCUMENTS[2])])
     assert _snapshot(zone.path) == before

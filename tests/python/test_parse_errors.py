@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, SAMPLE_ID
+from conftest import SAMPLE, SAMPLE_ID, land
 from ingest.cli import ingest
 from ingest.errors import IngestError
-from ingest.landing import land
-from ingest.landing_zone import LandingZone
+from ingest.landing_zone import landing_zone
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 
@@ -127,7 +126,7 @@ def test_a_document_with_an_unreadable_form_lands_the_rest_beside_good_data(tmp_
     lines = list(sample_lines)
     lines[2] = "2022年度武汉市武昌区人民政府石洞街道"                       # another document …
     lines[201] = lines[201].replace("55.11", "55.1l", 1)               # … whose 03 cannot be read
-    status = ingest([_write(tmp_path, lines, "other.txt")], LandingZone("seeds", landing))
+    status = ingest([_write(tmp_path, lines, "other.txt")], landing_zone("seeds", landing))
     assert status == 1                                                  # not everything was read
     out, err = capsys.readouterr()
     assert "partial" in out and "ingest: 0 landed, 1 partial" in out
@@ -146,7 +145,7 @@ def test_a_document_of_which_nothing_reads_is_recorded_and_lands_no_rows(tmp_pat
     landing = tmp_path / "landing"
     land([parse_document(read_text_document(SAMPLE))], landing)
     before = _landing_rows(landing)
-    status = ingest([_write(tmp_path, ["会议纪要", "今天讨论了预算。"], "minutes.txt")], LandingZone("seeds", landing))
+    status = ingest([_write(tmp_path, ["会议纪要", "今天讨论了预算。"], "minutes.txt")], landing_zone("seeds", landing))
     assert status == 1
     assert "NOT LANDED minutes.txt: no final-accounts form" in capsys.readouterr().err
     after = _landing_rows(landing)

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import copy_project
 from ingest.cli import EXIT_BUSY, main
-from ingest.landing_zone import LandingZone
+from ingest.landing_zone import LandingZone, landing_zone
 from ingest.refresh_lock import writer_lock
 from ingest.warehouse import build_warehouse
 from synthetic.generator import SyntheticDocument, landing_records
@@ -63,7 +63,7 @@ def refreshed(tmp_path_factory):
     first warehouse open; and the same landing rebuilt in full into a second file."""
     root = tmp_path_factory.mktemp("refresh")
     project = copy_project(root / "project")
-    zone = LandingZone("parquet", root / "landing")
+    zone = landing_zone("parquet", root / "landing")
     incremental, full = root / "incremental.duckdb", root / "full.duckdb"
     _land(zone, FIRST)
     assert build_warehouse(project, incremental, zone, capture=True) == 0

@@ -9,8 +9,7 @@ import csv
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, copy_project
-from ingest.landing import land
+from conftest import PROJECT_DIR, copy_project, land
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 from ingest.warehouse import run_dbt

@@ -2,7 +2,7 @@
 its documents are the repaired sample under another name and year, with known discrepancies."""
 from __future__ import annotations
 
-from ingest.landing import document_records
+from ingest.landing_records import document_records
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 from synthetic.generator import INJECTABLE, SyntheticDocument, landing_records, plan_corpus, render, write_text_corpus

@@ -6,14 +6,8 @@ from pathlib import Path
 import duckdb
 
 from .errors import printed_at
+from .marts import MARTS
 
-MARTS = ["dim_document", "dim_department", "dim_fiscal_year", "dim_function_classification", "dim_economic_classification",
-         "fct_expenditure_by_function", "fct_income_by_function", "fct_basic_expenditure_by_economic_item",
-         "fct_three_public_expenses", "fct_extra_measures", "fct_budget_summary", "fct_narrative_claims",
-         "fct_budget_execution", "fct_project_performance", "fct_performance_indicators", "mart_spending_by_function",
-         "mart_spending_by_economic_item", "mart_document_summary", "mart_department_years",
-         "fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary", "fct_parse_issues"]
-AUDIT_MARTS = {"fct_reconciliation_results", "fct_findings", "mart_reconciliation_summary", "fct_parse_issues"}
 
 
 def summarise(warehouse: Path) -> str:
@@ -42,9 +36,8 @@ def summarise(warehouse: Path) -> str:
                 lines.extend(f"           form {form} not read ({why})" for form, why in issues.get(document_id, []))
         lines.append("Rows per mart:")
         for mart in MARTS:
-            schema = "audit" if mart in AUDIT_MARTS else "marts"
-            count = con.execute(f"select count(*) from {schema}.{mart}").fetchone()[0]
-            lines.append(f"  {mart:<42} {count:>7}")
+            count = con.execute(f"select count(*) from {mart.relation}").fetchone()[0]
+            lines.append(f"  {mart.name:<42} {count:>7}")
         outcomes = dict(con.execute(
             "select outcome, count(*) from audit.fct_reconciliation_results group by outcome").fetchall())
         fails = outcomes.get("fail", 0)

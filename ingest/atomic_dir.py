@@ -1,0 +1,54 @@
+"""Replace a directory all or nothing: the landing zones and the mart exports.
+
+The new content is written into a sibling staging directory, which takes the old one's place
+with two renames only when writing it succeeded; a reader sees the old directory or the new one,
+never a mix, and a failure leaves the old one as it was.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _backup(directory: Path) -> Path:
+    return directory.with_name(f".{directory.name}.previous")
+
+
+def recover(directory: Path) -> None:
+    """A crash between the two renames of a swap leaves only the backup: put it back."""
+    if not directory.exists() and _backup(directory).exists():
+        _backup(directory).rename(directory)
+
+
+@dataclass
+class Staged:
+    path: Path                 # the new content goes here
+    abandoned: bool = False
+
+    def abandon(self) -> None:
+        """Nothing to replace after all: keep the old directory."""
+        self.abandoned = True
+
+
+@contextmanager
+def replacing(directory: Path) -> Iterator[Staged]:
+    """A staging directory that takes `directory`'s place when the block ends without error and
+    without abandon(); otherwise it is removed and `directory` is untouched."""
+    recover(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staged = Staged(Path(tempfile.mkdtemp(prefix=f".{directory.name}-staging-", dir=directory.parent)))
+    try:
+        yield staged
+        if not staged.abandoned:
+            backup = _backup(directory)
+            shutil.rmtree(backup, ignore_errors=True)
+            if directory.exists():
+                directory.rename(backup)
+            staged.path.rename(directory)
+            shutil.rmtree(backup, ignore_errors=True)
+    finally:
+        shutil.rmtree(staged.path, ignore_errors=True)

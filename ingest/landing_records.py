@@ -1,0 +1,45 @@
+"""A parsed document as landing records: per landing table, rows of text cells in the
+registry's column order (ingest/landing_schema.py). Both landing zones write these."""
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from decimal import Decimal
+
+from .landing_schema import LANDING_COLUMNS
+from .model import FunctionLineRow
+from .parse import ParsedDocument
+
+Records = dict[str, list[list[str]]]   # landing table -> rows of text cells in LANDING_COLUMNS order
+
+
+def _record(row) -> dict:
+    if isinstance(row, FunctionLineRow):
+        record = {key: value for key, value in asdict(row).items() if key != "measures"}
+        record.update({f"amount_{measure}": value for measure, value in row.measures.items()})
+        return record
+    assert is_dataclass(row)
+    return asdict(row)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def document_records(parsed: ParsedDocument) -> Records:
+    """One document's landing rows as text cells ('' for blank), document_id first in every table."""
+    # a template's forms were found, not read: its record lands alone, like a failed document's
+    forms = [] if parsed.document.is_template else parsed.forms
+    rows_by_table = {"raw_documents": [parsed.document], "raw_forms": forms, **parsed.rows}
+    records: Records = {table: [] for table in LANDING_COLUMNS}
+    for table, rows in rows_by_table.items():
+        columns = LANDING_COLUMNS[table]
+        for row in rows:
+            record = _record(row)
+            records[table].append([_text(record.get(column)) for column in columns])
+    return records

@@ -1,2 +1,0 @@
-{{ config(severity=var('findings_gate_severity', 'error')) }}
-{{ unregistered_failures_of('cross_form01_income_total_vs_form02') }}

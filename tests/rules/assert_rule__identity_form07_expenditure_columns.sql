@@ -1,2 +1,0 @@
-{{ config(severity=var('findings_gate_severity', 'error')) }}
-{{ unregistered_failures_of('identity_form07_expenditure_columns') }}
