@@ -23,7 +23,7 @@ ingest: setup
 	$(PY) -m ingest ingest
 
 lint: ingest
-	$(VENV)/bin/sqlfluff lint --processes 2 models tests/audit tests/rules
+	$(VENV)/bin/sqlfluff lint --processes 2 models tests/audit
 
 ## every test: pytest (parsers, landing, warehouse values, the gate), dbt parse --warn-error,
 ## sqlfluff, dbt build with all its tests into a scratch warehouse, then the Great Expectations
@@ -31,7 +31,7 @@ lint: ingest
 test: ingest
 	$(PY) -m pytest
 	$(DBT) parse --warn-error --project-dir . --profiles-dir .
-	$(VENV)/bin/sqlfluff lint --processes 2 models tests/audit tests/rules
+	$(VENV)/bin/sqlfluff lint --processes 2 models tests/audit
 	$(PY) -m ingest --warehouse $(TEST_WAREHOUSE) build
 	$(PY) -m quality.checkpoint --warehouse $(TEST_WAREHOUSE) --docs target/data_docs
 

@@ -27,7 +27,7 @@ WAREHOUSE_ENV = "FISCAL_WAREHOUSE_PATH"
 DEFAULT_WAREHOUSE = Path("warehouse/fiscal.duckdb")
 # what the warehouse's content depends on besides the landed documents
 _PROJECT_INPUTS = ["dbt_project.yml", "profiles.yml", "models", "macros", "tests/generic", "tests/audit",
-                   "tests/rules", "seeds/reference"]
+                   "seeds/reference"]
 
 
 def default_warehouse() -> Path:

@@ -3,8 +3,7 @@
     2010101); children of the total row (row_kind = total_row_kind) are the 3-digit codes.
     The printed parent is the expected value, the sum of printed children the actual one;
     a blank cell counts as nothing and adds no rounding to the tolerance. A parent with no printed children is a leaf: no check.
-    Used by the audit model int_reconciliation__hierarchy and the generic test
-    parent_equals_sum_of_children, so both judge the same way. -#}
+    Used by int_reconciliation__hierarchy. -#}
 {% macro hierarchy_checks(relation, form, rule_id, code_column, measure_columns, total_row_kind=none) %}
     with lines as (
         select

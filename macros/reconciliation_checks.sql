@@ -60,28 +60,3 @@
             {{ identities }}.document_id = form_precision.document_id
             and {{ identities }}.form = form_precision.form
 {% endmacro %}
-
-{#- The failing rows that the register does not accept, of one rule (the body of each test in
-    tests/rules/) or of all (the overall gate), with the figures a reviewer needs. -#}
-{% macro unregistered_failures_of(rule_id=none) %}
-    select
-        result_id,
-        document_id,
-        rule_id,
-        form,
-        check_key,
-        subject_code,
-        measure,
-        expected_amount,
-        actual_amount,
-        difference,
-        tolerance,
-        source_line,
-        detail
-    from {{ ref('fct_findings') }}
-    where
-        not is_registered
-        {%- if rule_id %}
-            and rule_id = '{{ rule_id }}'
-        {%- endif %}
-{% endmacro %}

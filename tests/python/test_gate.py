@@ -5,20 +5,17 @@ import shutil
 import duckdb
 import pytest
 
-from conftest import SAMPLE, copy_project
-from ingest.landing import land
-from ingest.landing_zone import LandingZone
+from conftest import SAMPLE, copy_project, land
+from ingest.landing_zone import landing_zone
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 from ingest.warehouse import build_warehouse
 
 
 @pytest.mark.parametrize("removed_key, failing_tests", [
-    # a code misprint is judged over fct_findings: by its rule's own test and the overall gate
-    ("02|2010106|codes_form02_in_form03",
-     ["FAIL 1 assert_rule__codes_form02_in_form03", "FAIL 1 assert_findings_are_registered"]),
-    # a hierarchy break already fails the generic test on staging, before any mart is built
-    ("05|22102|total", ["FAIL 1 parent_equals_sum_of_children_stg_disclosures__form05"]),
+    # each finding fails its own rule's gate, and only that
+    ("02|2010106|codes_form02_in_form03", ["FAIL 1 no_unregistered_findings_fct_findings_codes_form02_in_form03"]),
+    ("05|22102|total", ["FAIL 1 no_unregistered_findings_fct_findings_hierarchy_form05"]),
 ])
 def test_removing_a_register_entry_fails_the_build_and_keeps_the_old_warehouse(
         tmp_path, sample_warehouse, capsys, removed_key, failing_tests):
@@ -32,7 +29,7 @@ def test_removing_a_register_entry_fails_the_build_and_keeps_the_old_warehouse(
 
     warehouse = tmp_path / "fiscal.duckdb"
     shutil.copy(sample_warehouse, warehouse)          # the previous, good warehouse
-    zone = LandingZone("seeds", project / "seeds" / "landing")
+    zone = landing_zone("seeds", project / "seeds" / "landing")
     status = build_warehouse(project, warehouse, zone, dbt_args=["--target-path", str(project / "target")],
                              capture=True)
     output = capsys.readouterr()

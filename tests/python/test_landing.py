@@ -3,12 +3,12 @@ import csv
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import PROJECT_DIR, SAMPLE, SAMPLE_ID
-from ingest import landing as landing_module
-from ingest.landing import LANDING_COLUMNS, land, landed_document_ids, landing_column_types
-from ingest.model import FUNCTION_FORM_MEASURES
+from conftest import PROJECT_DIR, SAMPLE, SAMPLE_ID, land
+from ingest import landing_seeds
+from ingest.generated import stale_files
+from ingest.landing_schema import LANDING_COLUMNS, landing_column_types
+from ingest.landing_seeds import landed_document_ids
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 
@@ -55,10 +55,10 @@ def test_a_failure_while_writing_leaves_the_previous_landing(tmp_path, parsed_sa
     land([parsed_sample], landing)
     before = _snapshot(landing)
 
-    def broken_swap(new, directory):
+    def disk_full(table):
         raise OSError("disk full")
 
-    monkeypatch.setattr(landing_module, "swap", broken_swap)
+    monkeypatch.setattr(landing_seeds, "sort_key", disk_full)      # fails while writing the new files
     with pytest.raises(OSError):
         land([parsed_sample], landing)
     assert _snapshot(landing) == before
@@ -89,15 +89,7 @@ def test_seed_column_types_cover_every_landing_column():
                 assert data_type == "varchar", (name, column)
 
 
-def test_dbt_measure_lists_match_the_landing_layout():
-    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
-    assert project["vars"]["function_form_measures"] == FUNCTION_FORM_MEASURES
-
-
-def test_every_catalogue_rule_has_its_own_dbt_test():
-    with (PROJECT_DIR / "seeds" / "reference" / "rule_catalogue.csv").open(encoding="utf-8") as handle:
-        rules = {row["rule_id"] for row in csv.DictReader(handle)}
-    tests = {path.stem.removeprefix("assert_rule__"): path.read_text(encoding="utf-8")
-             for path in (PROJECT_DIR / "tests" / "rules").glob("assert_rule__*.sql")}
-    assert set(tests) == rules
-    assert all(f"unregistered_failures_of('{rule}')" in body for rule, body in tests.items())
+def test_the_generated_dbt_files_are_in_step_with_the_landing_registry():
+    # seeds/landing.yml, the landing source yml, macros/landing_measures.sql, the union of check
+    # models and the per-rule gates
+    assert stale_files() == []
