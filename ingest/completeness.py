@@ -9,6 +9,7 @@ from .errors import IngestError
 from .landing_schema import FUNCTION_FORM_MEASURES
 from .model import EconomicItemRow, FunctionLineRow
 from .source import SourceDocument
+from .tolerance import half_print_unit, sum_tolerance
 
 _HINT = "a page of the form seems to be missing: check the file against the printed document"
 
@@ -24,6 +25,8 @@ def _cut_short(rows: list[FunctionLineRow], measure: str) -> tuple[str, Decimal,
     if not codes:
         return None
     prints_items = any(len(code) == 7 for code, _ in codes)
+    half_unit = half_print_unit(max((-amount.as_tuple().exponent for _, amount in codes if amount is not None),
+                                    default=None))
     for length in (5, 3):
         parents = [(code, amount) for code, amount in codes if len(code) == length]
         if not parents or (length == 5 and not prints_items):
@@ -31,8 +34,7 @@ def _cut_short(rows: list[FunctionLineRow], measure: str) -> tuple[str, Decimal,
         code, printed = parents[-1]
         children = [amount or Decimal(0) for child, amount in codes
                     if len(child) == length + 2 and child.startswith(code)]
-        tolerance = Decimal("0.01") * (len(children) + 1)
-        if printed is not None and printed - sum(children, Decimal(0)) > tolerance:
+        if printed is not None and printed - sum(children, Decimal(0)) > sum_tolerance(len(children), half_unit):
             return code, printed, sum(children, Decimal(0)).quantize(printed)
     return None
 

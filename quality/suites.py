@@ -22,90 +22,38 @@ class Suite:
     expectations: list = field(default_factory=list)
 
 
-def _primary_key(keys: list[str]) -> list:
-    unique = (E.ExpectCompoundColumnsToBeUnique(column_list=keys) if len(keys) > 1
-              else E.ExpectColumnValuesToBeUnique(column=keys[0]))
-    return [unique, *[E.ExpectColumnValuesToNotBeNull(column=key) for key in keys]]
-
-
 def build_suites() -> list[Suite]:
-    """Fresh expectation objects each call: GX binds an expectation to one suite."""
+    """Fresh expectation objects each call: GX binds an expectation to one suite.
+
+    Only what dbt's own tests cannot say without packages (no dbt Hub here): code patterns,
+    value ranges, conditional expectations and counts across marts. Keys, accepted values,
+    relationships and the roll-ups (rules, gated per rule on fct_findings) are dbt tests."""
     return [
         Suite(
             "fct_expenditure_by_function",
-            """select facts.*, documents.document_id is not null as document_known,
-                      codes.function_code is not null as code_known
-               from marts.fct_expenditure_by_function as facts
-               left join marts.dim_document as documents using (document_id)
-               left join marts.dim_function_classification as codes using (function_code)""",
-            [*_primary_key(["document_id", "fund_scope", "function_code"]),
-             E.ExpectColumnValuesToMatchRegex(column="function_code", regex=FUNCTION_CODE),
-             E.ExpectColumnValuesToBeInSet(column="fund_scope", value_set=["all_funds", "general_public_budget"]),
-             E.ExpectColumnValuesToBeInSet(column="document_known", value_set=[True]),
-             E.ExpectColumnValuesToBeInSet(column="code_known", value_set=[True]),
+            "select * from marts.fct_expenditure_by_function",
+            [E.ExpectColumnValuesToMatchRegex(column="function_code", regex=FUNCTION_CODE),
              E.ExpectColumnValuesToBeBetween(column="total_amount_yuan", min_value=0),
              E.ExpectColumnValuesToBeBetween(column="basic_amount_yuan", min_value=0),
-             E.ExpectColumnValuesToBeBetween(column="project_amount_yuan", min_value=0),
-             E.ExpectColumnValuesToNotBeNull(column="source_line")],
+             E.ExpectColumnValuesToBeBetween(column="project_amount_yuan", min_value=0)],
         ),
         Suite(
             "fct_income_by_function",
-            """select facts.*, codes.function_code is not null as code_known
-               from marts.fct_income_by_function as facts
-               left join marts.dim_function_classification as codes using (function_code)""",
-            [*_primary_key(["document_id", "function_code", "income_source"]),
-             E.ExpectColumnValuesToBeInSet(column="income_source", value_set=[
-                 "fiscal_appropriation", "superior_subsidy", "business", "operating", "affiliated_remittance", "other"]),
-             E.ExpectColumnValuesToBeInSet(column="code_known", value_set=[True]),
+            "select * from marts.fct_income_by_function",
+            [E.ExpectColumnValuesToMatchRegex(column="function_code", regex=FUNCTION_CODE),
              E.ExpectColumnValuesToBeBetween(column="amount_yuan", min_value=0)],
         ),
         Suite(
             "fct_basic_expenditure_by_economic_item",
-            """select facts.*, items.economic_code is not null as code_known
-               from marts.fct_basic_expenditure_by_economic_item as facts
-               left join marts.dim_economic_classification as items using (economic_code)""",
-            [*_primary_key(["document_id", "economic_code"]),
-             E.ExpectColumnValuesToMatchRegex(column="economic_code", regex=ECONOMIC_CODE),
-             E.ExpectColumnValuesToBeInSet(column="expense_category", value_set=["personnel", "public_use"]),
-             E.ExpectColumnValuesToBeInSet(column="code_known", value_set=[True]),
+            "select * from marts.fct_basic_expenditure_by_economic_item",
+            [E.ExpectColumnValuesToMatchRegex(column="economic_code", regex=ECONOMIC_CODE),
              E.ExpectColumnValuesToBeBetween(column="amount_yuan", min_value=0)],
         ),
         Suite(
             "fct_three_public_expenses",
             "select * from marts.fct_three_public_expenses",
-            [*_primary_key(["document_id", "component"]),
-             E.ExpectColumnValuesToBeInSet(column="component", value_set=[
-                 "overseas_travel", "vehicle_purchase", "vehicle_operation", "reception"]),
-             E.ExpectColumnValuesToBeBetween(column="budget_amount_yuan", min_value=0),
+            [E.ExpectColumnValuesToBeBetween(column="budget_amount_yuan", min_value=0),
              E.ExpectColumnValuesToBeBetween(column="actual_amount_yuan", min_value=0)],
-        ),
-        Suite(
-            # Leaves of 03 rolled up to each document's total, against the printed 03 合计, beyond
-            # the print tolerance of the terms summed: computed exactly here, judged by GX.
-            "expenditure_rollup_vs_printed_total",
-            """with leaves as (
-                   select document_id, sum(total_amount_yuan) as leaves_yuan,
-                          count(total_amount_yuan) as printed_leaves
-                   from marts.fct_expenditure_by_function where fund_scope = 'all_funds'
-                   group by document_id),
-               printed as (
-                   select document_id, expenditure_total_yuan from marts.mart_document_summary
-                   where expenditure_total_yuan is not null),
-               registered as (
-                   select distinct document_id from audit.fct_findings
-                   where rule_id = 'hierarchy_form03' and is_registered)
-               select printed.document_id,
-                      cast(abs(coalesce(leaves.leaves_yuan, 0) - printed.expenditure_total_yuan)
-                           - (coalesce(leaves.printed_leaves, 0) + 1) * precision.half_unit * precision.yuan_per_unit
-                           as double) as excess_over_tolerance_yuan,
-                      registered.document_id is not null as difference_registered
-               from printed
-               left join leaves using (document_id)
-               left join registered using (document_id)
-               join intermediate.int_forms__precision as precision
-                 on precision.document_id = printed.document_id and precision.form = '03'""",
-            [E.ExpectColumnValuesToBeBetween(column="excess_over_tolerance_yuan", max_value=0,
-                                             row_condition=Column("difference_registered") == False)],
         ),
         Suite(
             "documents_have_rows",
@@ -121,8 +69,6 @@ def build_suites() -> list[Suite]:
                        where lines.document_id = documents.document_id) as summary_rows
                from marts.dim_document as documents""",
             [E.ExpectTableRowCountToBeBetween(min_value=1),
-             E.ExpectColumnValuesToBeUnique(column="document_id"),
-             E.ExpectColumnValuesToBeInSet(column="status", value_set=["landed", "partial", "template", "failed"]),
              E.ExpectColumnValuesToBeBetween(column="form_count", min_value=1, max_value=9,
                                              row_condition=Column("status").is_in(["landed", "partial"])),
              E.ExpectColumnValuesToBeBetween(column="expenditure_rows", min_value=1,
@@ -132,21 +78,13 @@ def build_suites() -> list[Suite]:
         ),
         Suite(
             "fct_reconciliation_results",
-            """select results.*, rules.rule_id is not null as rule_known
-               from audit.fct_reconciliation_results as results
-               left join reference.rule_catalogue as rules using (rule_id)""",
-            [E.ExpectColumnValuesToBeUnique(column="result_id"),
-             E.ExpectColumnValuesToBeInSet(column="outcome", value_set=[
-                 "pass", "fail", "not_applicable", "insufficient_data", "parse_error"]),
-             E.ExpectColumnValuesToBeInSet(column="rule_known", value_set=[True]),
-             E.ExpectColumnValuesToBeBetween(column="tolerance", min_value=0),
-             E.ExpectColumnValuesToNotBeNull(column="detail")],
+            "select * from audit.fct_reconciliation_results",
+            [E.ExpectColumnValuesToBeBetween(column="tolerance", min_value=0)],
         ),
         Suite(
             "fct_findings",
             "select * from audit.fct_findings",
-            [E.ExpectColumnValuesToBeUnique(column="result_id"),
-             E.ExpectColumnValuesToNotBeNull(column="registered_reason",
+            [E.ExpectColumnValuesToNotBeNull(column="registered_reason",
                                              row_condition=Column("is_registered") == True)],
         ),
     ]

@@ -8,20 +8,21 @@ documents as (
     select * from {{ ref('stg_disclosures__documents') }}
 ),
 
+money_units as (
+    select * from {{ ref('ref_money_units') }}
+),
+
 final as (
     select
         forms.document_id,
         forms.form,
         forms.amount_decimals,
         coalesce(forms.unit, documents.document_unit) as unit,
-        cast(case coalesce(forms.unit, documents.document_unit)
-            when '元' then 1
-            when '万元' then 10000
-            when '亿元' then 100000000
-        end as decimal(18, 0)) as yuan_per_unit,
+        money_units.yuan_per_unit,
         {{ half_print_unit('forms.amount_decimals') }} as half_unit
     from forms
     inner join documents on forms.document_id = documents.document_id
+    left join money_units on coalesce(forms.unit, documents.document_unit) = money_units.unit
 )
 
 select * from final

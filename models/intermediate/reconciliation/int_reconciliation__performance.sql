@@ -7,8 +7,10 @@
       table's 预算数), the department's actual spending, and each project's budget and execution
       in prose and in its table (paired by name, quotes and a trailing 项目 ignored). Each place is
       compared with the first one printed.
-    Performance tables print amounts without a fixed precision; half a cent of 万元 (0.005) is
-    taken as their print tolerance. -#}
+    Quantities are compared in the performance tables' unit, with their print tolerance
+    (stg_disclosures__performance_tables: money_unit, amount_half_unit). -#}
+{%- set per_performance_unit = '(select performance_unit.yuan_per_unit from performance_unit)' %}
+
 with tables as (
     select * from {{ ref('stg_disclosures__performance_tables') }}
 ),
@@ -19,6 +21,14 @@ claims as (
 
 facts as (
     select * from {{ ref('int_narrative__table_facts') }}
+),
+
+performance_unit as (
+    select
+        unit,
+        yuan_per_unit
+    from {{ ref('ref_money_units') }}
+    where unit = {{ performance_table_unit() }}
 ),
 
 rate_checks as (
@@ -32,8 +42,9 @@ rate_checks as (
         {{ amount_check_columns(
             'execution_rate',
             '100 * execution_amount / budget_amount',
-            'case when execution_rate = round(execution_rate) then 0.5 else 0.005 end'
-            ~ ' + 100 * (0.005 / budget_amount + execution_amount * 0.005 / (budget_amount * budget_amount))'
+            half_print_unit('case when execution_rate = round(execution_rate) then 0 else 2 end')
+            ~ ' + 100 * (amount_half_unit / budget_amount'
+            ~ ' + execution_amount * amount_half_unit / (budget_amount * budget_amount))'
         ) }},
         '%' as unit,
         budget_line as source_line,
@@ -48,6 +59,7 @@ project_sums as (
         document_id,
         count(*) as project_tables,
         count(execution_amount) as printed_executions,
+        any_value(amount_half_unit) as amount_half_unit,
         sum(execution_amount) as execution_sum,
         min(source_line) as source_line
     from tables
@@ -66,7 +78,7 @@ project_sum_checks as (
         {{ amount_check_columns(
             'facts.table_amount',
             'project_sums.execution_sum',
-            '(project_sums.printed_executions + 1) * 0.005'
+            sum_tolerance('project_sums.printed_executions', 'project_sums.amount_half_unit')
         ) }},
         facts.unit,
         project_sums.source_line,
@@ -84,14 +96,14 @@ project_sum_checks as (
 ),
 
 statements as (
-    {#- (document, quantity, place, line, value in 万元, half unit) -#}
+    {#- (document, quantity, place, line, value and half unit in the performance tables' unit) -#}
     select
         document_id,
         'general_budget_initial_budget' as quantity,
         'narrative ' || topic as place,
         source_line,
-        initial_budget * yuan_per_unit / 10000 as figure,
-        initial_budget_half_unit * yuan_per_unit / 10000 as half_unit
+        initial_budget * yuan_per_unit / {{ per_performance_unit }} as figure,
+        initial_budget_half_unit * yuan_per_unit / {{ per_performance_unit }} as half_unit
     from claims
     where subject_key in ('general_budget_expenditure', 'department_total') and initial_budget is not null
     union all
@@ -101,7 +113,7 @@ statements as (
         'department table',
         budget_line,
         budget_amount,
-        0.005
+        amount_half_unit
     from tables
     where table_kind = 'department' and budget_amount is not null
     union all
@@ -110,8 +122,8 @@ statements as (
         'department_actual',
         'narrative ' || topic || ' ' || subject_key,
         source_line,
-        coalesce(actual, amount) * yuan_per_unit / 10000,
-        coalesce(actual_half_unit, amount_half_unit) * yuan_per_unit / 10000
+        coalesce(actual, amount) * yuan_per_unit / {{ per_performance_unit }},
+        coalesce(actual_half_unit, amount_half_unit) * yuan_per_unit / {{ per_performance_unit }}
     from claims
     where
         (
@@ -126,7 +138,7 @@ statements as (
         'department table',
         budget_line,
         execution_amount,
-        0.005
+        amount_half_unit
     from tables
     where table_kind = 'department' and execution_amount is not null
     union all
@@ -135,8 +147,8 @@ statements as (
         'project ' || {{ project_name_key('subject_label') }} || ' ' || measure,
         'narrative',
         source_line,
-        figure * yuan_per_unit / 10000,
-        half_unit * yuan_per_unit / 10000
+        figure * yuan_per_unit / {{ per_performance_unit }},
+        half_unit * yuan_per_unit / {{ per_performance_unit }}
     from {{ ref('int_narrative__claim_figures') }}
     where subject_key = 'project' and measure in ('initial_budget', 'actual')
     union all
@@ -146,7 +158,7 @@ statements as (
         'project table',
         budget_line,
         budget_amount,
-        0.005
+        amount_half_unit
     from tables
     where table_kind = 'project' and budget_amount is not null
     union all
@@ -156,7 +168,7 @@ statements as (
         'project table',
         budget_line,
         execution_amount,
-        0.005
+        amount_half_unit
     from tables
     where table_kind = 'project' and execution_amount is not null
 ),
@@ -182,7 +194,7 @@ same_quantity_checks as (
         quantity as subject_code,
         'amount' as measure,
         {{ amount_check_columns('first_figure', 'figure', 'first_half_unit + half_unit') }},
-        '万元' as unit,
+        (select performance_unit.unit from performance_unit) as unit,
         source_line,
         quantity || ': ' || place || ' line ' || source_line || ' states ' || cast(figure as varchar)
         || ', ' || first_place || ' states ' || cast(first_figure as varchar) as detail

@@ -28,7 +28,7 @@ final as (
         code_match,
         code_form,
         money_unit,
-        cast(case money_unit when '万元' then 10000 when '元' then 1 end as decimal(18, 0)) as yuan_per_unit,
+        {{ yuan_per_unit('money_unit') }} as yuan_per_unit,
         {{ printed_figure('amount') }},
         {{ printed_figure('initial_budget') }},
         {{ printed_figure('adjusted_budget') }},

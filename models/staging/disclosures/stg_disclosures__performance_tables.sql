@@ -22,7 +22,10 @@ final as (
         budget_amount,
         execution_amount,
         execution_rate,
-        budget_score
+        budget_score,
+        {{ performance_table_unit() }} as money_unit,
+        {{ yuan_per_unit(performance_table_unit()) }} as yuan_per_unit,
+        {{ half_print_unit(2) }} as amount_half_unit
     from source
 )
 
