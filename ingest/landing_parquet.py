@@ -29,15 +29,14 @@ def _batches(root: Path) -> list[str]:
     return sorted(path.stem for path in folder.glob("*.parquet")) if folder.exists() else []
 
 
-def landed_parquet_document_ids(root: Path, parser_version: str | None = None) -> set[str]:
-    """Documents in the Parquet zone; with parser_version, only those that version landed."""
+def landed_parquet_versions(root: Path) -> dict[str, str]:
+    """Document -> the parser version that landed it, of every document in the Parquet zone."""
     recover(root)
     if not _batches(root):
-        return set()
+        return {}
     query = f"select document_id, parser_version from read_parquet('{root / 'raw_documents'}/*.parquet')"
     with duckdb.connect() as con:
-        return {document_id for document_id, version in con.execute(query).fetchall()
-                if parser_version is None or version == parser_version}
+        return dict(con.execute(query).fetchall())
 
 
 def land_parquet(documents: Iterable[Records], root: Path) -> int:

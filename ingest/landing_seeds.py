@@ -38,12 +38,11 @@ def read_landing(directory: Path) -> Records:
     return {table: _read_table(directory, table) for table in LANDING_COLUMNS}
 
 
-def landed_document_ids(directory: Path, parser_version: str | None = None) -> set[str]:
-    """Documents in the seeds zone; with parser_version, only those that version landed."""
+def landed_seed_versions(directory: Path) -> dict[str, str]:
+    """Document -> the parser version that landed it, of every document in the seeds zone."""
     recover(directory)
     version = LANDING_COLUMNS["raw_documents"].index("parser_version")
-    return {row[0] for row in _read_table(directory, "raw_documents")
-            if parser_version is None or row[version] == parser_version}
+    return {row[0]: row[version] for row in _read_table(directory, "raw_documents")}
 
 
 def land_seeds(documents: Iterable[Records], directory: Path) -> int:

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .landing_parquet import land_parquet, landed_parquet_document_ids
+from .landing_parquet import land_parquet, landed_parquet_versions
 from .landing_records import Records
-from .landing_seeds import land_seeds, landed_document_ids
+from .landing_seeds import land_seeds, landed_seed_versions
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,13 @@ class LandingZone(ABC):
     format = ""
 
     @abstractmethod
+    def document_versions(self) -> dict[str, str]:
+        """Document -> the parser version that landed it, of every document landed here."""
+
     def document_ids(self, parser_version: str | None = None) -> set[str]:
         """Documents landed here; with parser_version, only those that version landed."""
+        return {document_id for document_id, version in self.document_versions().items()
+                if parser_version is None or version == parser_version}
 
     @abstractmethod
     def land(self, documents: Iterable[Records]) -> int:
@@ -38,8 +43,8 @@ class LandingZone(ABC):
 class SeedsLanding(LandingZone):
     format = "seeds"
 
-    def document_ids(self, parser_version: str | None = None) -> set[str]:
-        return landed_document_ids(self.path, parser_version)
+    def document_versions(self) -> dict[str, str]:
+        return landed_seed_versions(self.path)
 
     def land(self, documents: Iterable[Records]) -> int:
         return land_seeds(documents, self.path)
@@ -48,8 +53,8 @@ class SeedsLanding(LandingZone):
 class ParquetLanding(LandingZone):
     format = "parquet"
 
-    def document_ids(self, parser_version: str | None = None) -> set[str]:
-        return landed_parquet_document_ids(self.path, parser_version)
+    def document_versions(self) -> dict[str, str]:
+        return landed_parquet_versions(self.path)
 
     def land(self, documents: Iterable[Records]) -> int:
         return land_parquet(documents, self.path)

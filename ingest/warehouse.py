@@ -16,11 +16,11 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from .build_plan import plan_build, record_build, write_plan
 from .landing_zone import LandingZone
 
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE_PATH"
@@ -59,31 +59,6 @@ def project_fingerprint(project_dir: Path, zone: LandingZone) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class BuildPlan:
-    mode: str       # full / incremental
-    reason: str
-
-
-def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refresh: bool = False) -> BuildPlan:
-    if full_refresh:
-        return BuildPlan("full", "--full-refresh asked for")
-    if not warehouse.exists():
-        return BuildPlan("full", "no warehouse yet")
-    try:
-        with duckdb.connect(str(warehouse), read_only=True) as con:
-            built_with = con.execute("select fingerprint from build_state.project").fetchone()[0]
-            built = {row[0] for row in con.execute("select document_id from build_state.built_documents").fetchall()}
-    except duckdb.Error:
-        return BuildPlan("full", "the warehouse has no build log (built by an older version)")
-    if built_with != fingerprint:
-        return BuildPlan("full", "the project (models, tests, reference seeds) or landing zone changed")
-    gone = built - zone.document_ids()
-    if gone:
-        return BuildPlan("full", f"{len(gone)} built documents are no longer landed")
-    return BuildPlan("incremental", f"{len(built)} documents already built")
-
-
 def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_refresh: bool = False,
                     dbt_args: list[str] | None = None, capture: bool = False,
                     before_swap: Callable[[Path], None] | None = None, dbt_vars: dict | None = None) -> int:
@@ -102,6 +77,7 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
         shutil.copyfile(warehouse, building)
     else:
         args.append("--full-refresh")
+    write_plan(building, plan, fingerprint)
     result = run_dbt(args, project_dir, building, capture=capture)
     if capture:
         print(result.stdout)
@@ -110,11 +86,7 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
         print(f"dbt build failed (exit {result.returncode}); the previous warehouse at {warehouse} "
               "is untouched. Read the failing nodes above.", file=sys.stderr)
         return result.returncode
-    with duckdb.connect(str(building)) as con:
-        con.execute("create schema if not exists build_state")
-        con.execute("create or replace table build_state.project as "
-                    "select ? as fingerprint, ? as build_mode, current_timestamp as built_at",
-                    [fingerprint, plan.mode])
+    record_build(building, plan, fingerprint, zone)
     if before_swap is not None:
         try:
             before_swap(building)

@@ -10,7 +10,6 @@ from conftest import PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, TEMPLATE_PDF
 
 from ingest import PARSER_VERSION
 from ingest.cli import ingest
-from ingest.landing_seeds import landed_document_ids
 from ingest.landing_zone import landing_zone
 
 
@@ -90,11 +89,11 @@ def test_documents_landed_by_an_older_parser_are_read_again(tmp_path, capsys):
     documents = landing.path / "raw_documents.csv"
     documents.write_text(documents.read_text(encoding="utf-8").replace(f",{PARSER_VERSION},landed,", ",1,landed,"),
                          encoding="utf-8")
-    assert landed_document_ids(landing.path, "1") == {SAMPLE_ID}
+    assert landing.document_ids("1") == {SAMPLE_ID}
     capsys.readouterr()
     assert ingest([SAMPLE], landing) == 0
     assert "ingest: 1 landed, 0 partial, 0 skipped" in capsys.readouterr().out
-    assert landed_document_ids(landing.path, PARSER_VERSION) == {SAMPLE_ID}
+    assert landing.document_ids(PARSER_VERSION) == {SAMPLE_ID}
 
 
 def test_run_builds_nothing_when_nothing_could_be_read(tmp_path, capsys):

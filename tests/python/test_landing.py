@@ -8,7 +8,7 @@ from conftest import PROJECT_DIR, SAMPLE, SAMPLE_ID, land
 from ingest import landing_seeds
 from ingest.generated import stale_files
 from ingest.landing_schema import LANDING_COLUMNS, landing_column_types
-from ingest.landing_seeds import landed_document_ids
+from ingest.landing_zone import landing_zone
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 
@@ -23,7 +23,7 @@ def test_landing_twice_is_byte_identical(tmp_path, parsed_sample):
     first = _snapshot(landing)
     land([parse_document(read_text_document(SAMPLE))], landing)
     assert _snapshot(landing) == first
-    assert landed_document_ids(landing) == {SAMPLE_ID}
+    assert landing_zone("seeds", landing).document_ids() == {SAMPLE_ID}
 
 
 def test_rows_carry_provenance_and_blank_stays_blank(tmp_path, parsed_sample):
@@ -44,7 +44,7 @@ def test_two_documents_and_relanding_one_replaces_only_its_rows(tmp_path, parsed
     other = parse_document(read_text_document(other_path))
     landing = tmp_path / "landing"
     land([parsed_sample, other], landing)
-    assert landed_document_ids(landing) == {SAMPLE_ID, other.document.document_id}
+    assert landing_zone("seeds", landing).document_ids() == {SAMPLE_ID, other.document.document_id}
     both = _snapshot(landing)
     land([other], landing)
     assert _snapshot(landing) == both

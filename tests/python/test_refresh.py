@@ -35,7 +35,7 @@ def _tables(con) -> list[str]:
 
 def _build_mode(warehouse) -> str:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute("select build_mode from build_state.project").fetchone()[0]
+        return con.execute("select build_mode from build_state.last_build").fetchone()[0]
 
 
 # A BI reader in its own process (DuckDB shares one database instance per path within a

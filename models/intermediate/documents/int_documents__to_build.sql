@@ -1,40 +1,32 @@
-{#- The documents the incremental models (re)compute in this build: every landed document on a
-    first or --full-refresh build, else those not in the build log with their current parser
-    version (new documents, and documents landed again by a newer parser). See
-    macros/incremental_by_document.sql. -#}
+{#- The documents the incremental models (re)compute in this build (macros/incremental_by_document.sql):
+    those the plan lists on an incremental build; every landed document on a full or
+    --full-refresh build, or when no plan was written (a plain `dbt build`). -#}
 {{ config(materialized='table') }}
 
-{%- set log = built_documents_log() if execute else none %}
-
 with documents as (
-    select
-        document_id,
-        parser_version
+    select document_id
     from {{ ref('stg_disclosures__documents') }}
 ),
 
-built as (
-    {%- if log is not none and not flags.FULL_REFRESH %}
-        select
-            document_id,
-            parser_version
-        from {{ log }}
-    {%- else %}
-        select
-            cast(null as varchar) as document_id,
-            cast(null as varchar) as parser_version
+plan as (
+    select build_mode
+    from {{ ref('stg_build_state__build_plan') }}
+    {%- if flags.FULL_REFRESH %}
         where false
     {%- endif %}
+),
+
+planned_documents as (
+    select document_id
+    from {{ ref('stg_build_state__documents_to_build') }}
 ),
 
 final as (
     select documents.document_id
     from documents
     where
-        not exists (
-            select 1 from built
-            where built.document_id = documents.document_id and built.parser_version = documents.parser_version
-        )
+        not exists (select 1 from plan where plan.build_mode = 'incremental')
+        or documents.document_id in (select planned_documents.document_id from planned_documents)
 )
 
 select * from final

@@ -1,0 +1,71 @@
+"""The build plan, decided here and nowhere else, and handed to dbt as the declared source
+`build_state` (models/staging/build_state/):
+
+- build_state.build_plan (mode, reason, fingerprint) and build_state.documents_to_build: written
+  into the database dbt builds before it runs. An incremental build recomputes those documents
+  (new ones, and those landed again by a newer parser); a full build, or no plan at all (a plain
+  `dbt build`), recomputes every landed document.
+- build_state.last_build and build_state.built_documents: written after a build passed, so the
+  next plan knows what the warehouse holds and from which project and landing zone. The plan
+  itself is then removed: the warehouse carries no stale to-do list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from .landing_zone import LandingZone
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    mode: str                  # full / incremental
+    reason: str
+    documents: list[str] = field(default_factory=list)    # incremental: the documents to (re)compute
+
+
+def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refresh: bool = False) -> BuildPlan:
+    if full_refresh:
+        return BuildPlan("full", "--full-refresh asked for")
+    if not warehouse.exists():
+        return BuildPlan("full", "no warehouse yet")
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            built_with = con.execute("select fingerprint from build_state.last_build").fetchone()[0]
+            built = dict(con.execute("select document_id, parser_version from build_state.built_documents").fetchall())
+    except (duckdb.Error, TypeError):
+        return BuildPlan("full", "the warehouse has no build log (built by an older version)")
+    if built_with != fingerprint:
+        return BuildPlan("full", "the project (models, tests, reference seeds) or landing zone changed")
+    landed = zone.document_versions()
+    gone = set(built) - set(landed)
+    if gone:
+        return BuildPlan("full", f"{len(gone)} built documents are no longer landed")
+    to_build = sorted(document for document, version in landed.items() if built.get(document) != version)
+    return BuildPlan("incremental", f"{len(built)} documents already built, {len(to_build)} to build", to_build)
+
+
+def write_plan(database: Path, plan: BuildPlan, fingerprint: str) -> None:
+    with duckdb.connect(str(database)) as con:
+        con.execute("create schema if not exists build_state")
+        con.execute("create or replace table build_state.build_plan as select ? as mode, ? as reason, "
+                    "? as fingerprint", [plan.mode, plan.reason, fingerprint])
+        con.execute("create or replace table build_state.documents_to_build (document_id varchar)")
+        if plan.documents:
+            con.executemany("insert into build_state.documents_to_build values (?)", [[d] for d in plan.documents])
+
+
+def record_build(database: Path, plan: BuildPlan, fingerprint: str, zone: LandingZone) -> None:
+    """After a build passed: what the warehouse now holds, and no plan."""
+    with duckdb.connect(str(database)) as con:
+        con.execute("create or replace table build_state.last_build as select ? as fingerprint, ? as build_mode, "
+                    "current_timestamp as built_at", [fingerprint, plan.mode])
+        con.execute("create or replace table build_state.built_documents "
+                    "(document_id varchar, parser_version varchar, built_at timestamp with time zone)")
+        landed = sorted(zone.document_versions().items())
+        if landed:
+            con.executemany("insert into build_state.built_documents values (?, ?, current_timestamp)", landed)
+        con.execute("delete from build_state.build_plan")
+        con.execute("delete from build_state.documents_to_build")
