@@ -25,7 +25,10 @@ final as (
     select documents.document_id
     from documents
     where
-        not exists (select 1 from plan where plan.build_mode = 'incremental')
+        not exists (
+            select 1 from plan
+            where plan.build_mode = 'incremental'
+        )
         or documents.document_id in (select planned_documents.document_id from planned_documents)
 )
 
