@@ -5,6 +5,7 @@ user's seeds/landing or warehouse/.
 """
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 from dataclasses import replace
@@ -96,12 +97,22 @@ def build_project(project: Path, documents: list[Path]) -> tuple[subprocess.Comp
 
 
 @pytest.fixture(scope="session")
-def sample_warehouse(tmp_path_factory) -> Path:
-    """The bundled document built into a warehouse; fails loudly if the build does."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result, warehouse = build_project(project, [SAMPLE])
-    assert result.returncode == 0, result.stdout[-4000:]
-    return warehouse
+def sample_warehouse(tmp_path_factory, worker_id) -> Path:
+    """The bundled document built into a warehouse, once for all test processes (pytest-xdist
+    workers share the first one's build; tests only read it or copy it); fails loudly if the
+    build does."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    project = shared / "sample-project"
+    with (shared / "sample-project.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)           # released when the file closes
+        if not (project / "built").exists():
+            shutil.rmtree(project, ignore_errors=True)
+            result, warehouse = build_project(copy_project(project), [SAMPLE])
+            assert result.returncode == 0, result.stdout[-4000:]
+            (project / "built").touch()
+    return project / "warehouse.duckdb"
 
 
 @pytest.fixture(scope="session")
