@@ -16,14 +16,13 @@ from .corpus import Outcome, documents_under, ingest_corpus, read_document, repo
 from .errors import IngestError
 from .exports import export_marts
 from .landing_zone import LANDING_FORMATS, LandingZone, landing_zone
+from .paths import BUNDLED_SAMPLE, PROJECT_DIR
 from .refresh_lock import WarehouseBusy, writer_lock
 from .stages import Stages
 from .warehouse_report import summarise
 from .warehouse import build_warehouse, default_warehouse
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_LANDING = {"seeds": PROJECT_DIR / "seeds" / "landing", "parquet": PROJECT_DIR / "landing"}
-BUNDLED_SAMPLE = PROJECT_DIR / "data" / "documents"
 EXIT_OK, EXIT_DOCUMENTS_FAILED, EXIT_NO_DOCUMENTS, EXIT_BUILD_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
 EXIT_USAGE = EXIT_NO_DOCUMENTS
 

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .landing_schema import measures_macro, seeds_yml, sources_yml
+from .paths import PROJECT_DIR
 from .rules import checks_union_sql, with_gate_tests
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 AUDIT_YML = "models/marts/audit/_audit__models.yml"
 
 # path -> its content, given the current content (None when the file does not exist)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+from .paths import PROJECT_DIR
+
 _FOLDERS = ("core", "bi", "audit")      # dimensions and facts, then BI marts, then the audit marts
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.cli import BUNDLED_SAMPLE
+from ingest.paths import BUNDLED_SAMPLE
 
 SAMPLE = BUNDLED_SAMPLE / "wuchang-shidong-2023-final-accounts.txt"
 

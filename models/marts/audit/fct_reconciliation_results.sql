@@ -2,8 +2,8 @@
     rule that could not judge the document (not_applicable / insufficient_data). -#}
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           pre_hook="{{ delete_documents_to_rebuild() }}") }}
-with coverage as (
-    select * from {{ ref('int_reconciliation__coverage') }}
+with not_judged as (
+    select * from {{ ref('int_reconciliation__rules_not_judged') }}
     where {{ documents_to_build_filter() }}
 ),
 
@@ -13,15 +13,15 @@ checks as (
 ),
 
 results as (
-    {#- a rule that could not judge a document has one coverage row instead of its checks -#}
+    {#- a rule that could not judge a document has one row (not_applicable, insufficient_data, parse_error) instead of its checks -#}
     select * from checks
     where
         not exists (
-            select 1 from coverage
-            where coverage.document_id = checks.document_id and coverage.rule_id = checks.rule_id
+            select 1 from not_judged
+            where not_judged.document_id = checks.document_id and not_judged.rule_id = checks.rule_id
         )
     union all by name
-    select * from coverage
+    select * from not_judged
 ),
 
 rules as (
