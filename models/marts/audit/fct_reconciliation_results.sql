@@ -13,7 +13,8 @@ checks as (
 ),
 
 results as (
-    {#- a rule that could not judge a document has one row (not_applicable, insufficient_data, parse_error) instead of its checks -#}
+    {#- a rule that could not judge a document has one row (not_applicable, insufficient_data,
+        parse_error) instead of its checks -#}
     select * from checks
     where
         not exists (
