@@ -28,19 +28,22 @@ function_lines as (
     where row_kind = 'code'
 ),
 
-totals_03 as (
-    select * from {{ ref('stg_disclosures__form03_expenditure') }}
-    where row_kind = 'total'
-),
-
-totals_05 as (
-    select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
-    where row_kind = 'total'
-),
-
-economic_totals as (
-    select * from {{ ref('stg_disclosures__form06_economic_items') }}
-    where row_kind = 'category_total'
+printed_totals as (
+    select
+        document_id,
+        form,
+        case
+            when form = '05' and measure = 'total' then 'general_budget_expenditure'
+            when form = '05' and measure = 'basic' then 'basic_expenditure'
+            when form = '05' and measure = 'project' then 'project_expenditure'
+            when form = '03' and measure = 'basic' then 'basic_expenditure_all_funds'
+            when form = '03' and measure = 'project' then 'project_expenditure_all_funds'
+            when form = '06' and measure = 'personnel_total' then 'personnel_expenditure'
+            when form = '06' and measure = 'public_use_total' then 'public_use_expenditure'
+        end as fact_key,
+        source_line,
+        printed_amount
+    from {{ ref('int_forms__printed_totals') }}
 ),
 
 three_public_components as (
@@ -102,57 +105,13 @@ facts as (
     union all
     select
         document_id,
-        '05',
-        'general_budget_expenditure',
+        form,
+        fact_key,
         'actual',
         source_line,
-        amount_total
-    from totals_05
-    union all
-    select
-        document_id,
-        '05',
-        'basic_expenditure',
-        'actual',
-        source_line,
-        amount_basic
-    from totals_05
-    union all
-    select
-        document_id,
-        '05',
-        'project_expenditure',
-        'actual',
-        source_line,
-        amount_project
-    from totals_05
-    union all
-    select
-        document_id,
-        '03',
-        'basic_expenditure_all_funds',
-        'actual',
-        source_line,
-        amount_basic
-    from totals_03
-    union all
-    select
-        document_id,
-        '03',
-        'project_expenditure_all_funds',
-        'actual',
-        source_line,
-        amount_project
-    from totals_03
-    union all
-    select
-        document_id,
-        '06',
-        case expense_category when 'personnel' then 'personnel_expenditure' else 'public_use_expenditure' end,
-        'actual',
-        source_line,
-        amount
-    from economic_totals
+        printed_amount
+    from printed_totals
+    where fact_key is not null
     union all
     select
         document_id,

@@ -8,8 +8,8 @@ with summary_lines as (
     select * from {{ ref('int_summary_lines__coded') }}
 ),
 
-form02 as (
-    select * from {{ ref('stg_disclosures__form02_income') }}
+printed_totals as (
+    select * from {{ ref('int_forms__printed_totals') }}
 ),
 
 form03 as (
@@ -99,13 +99,16 @@ total_pairs as (
         '01' as form,
         '03' as other_form,
         'total' as subject_code,
-        detailed_row.amount_total as expected,
+        detailed_row.printed_amount as expected,
         printed_line.amount_total as actual,
         printed_line.source_line,
         '01 本年支出合计 against the 03 合计' as detail
     from form01_totals as printed_line
-    inner join form03 as detailed_row
-        on printed_line.document_id = detailed_row.document_id and detailed_row.row_kind = 'total'
+    inner join printed_totals as detailed_row
+        on
+            printed_line.document_id = detailed_row.document_id
+            and detailed_row.form = '03'
+            and detailed_row.measure = 'total'
     where printed_line.side = 'expenditure'
     union all
     select
@@ -114,13 +117,16 @@ total_pairs as (
         '01',
         '02',
         'total',
-        detailed_row.amount_total as expected,
+        detailed_row.printed_amount as expected,
         printed_line.amount_total as actual,
         printed_line.source_line,
         '01 本年收入合计 against the 02 合计'
     from form01_totals as printed_line
-    inner join form02 as detailed_row
-        on printed_line.document_id = detailed_row.document_id and detailed_row.row_kind = 'total'
+    inner join printed_totals as detailed_row
+        on
+            printed_line.document_id = detailed_row.document_id
+            and detailed_row.form = '02'
+            and detailed_row.measure = 'total'
     where printed_line.side = 'income'
     union all
     select
@@ -129,13 +135,16 @@ total_pairs as (
         '04',
         '05',
         'total',
-        detailed_row.amount_total as expected,
+        detailed_row.printed_amount as expected,
         printed_line.amount_general_budget as actual,
         printed_line.source_line,
         '04 本年支出合计 (general public budget column) against the 05 合计'
     from form04_totals as printed_line
-    inner join form05 as detailed_row
-        on printed_line.document_id = detailed_row.document_id and detailed_row.row_kind = 'total'
+    inner join printed_totals as detailed_row
+        on
+            printed_line.document_id = detailed_row.document_id
+            and detailed_row.form = '05'
+            and detailed_row.measure = 'total'
     union all
     select
         general_budget.document_id,
