@@ -33,11 +33,13 @@ def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refres
         return BuildPlan("full", "no warehouse yet")
     try:
         with duckdb.connect(str(warehouse), read_only=True) as con:
-            built_with = con.execute("select fingerprint from build_state.last_build").fetchone()[0]
+            last_build = con.execute("select fingerprint from build_state.last_build").fetchone()
             built = dict(con.execute("select document_id, parser_version from build_state.built_documents").fetchall())
-    except (duckdb.Error, TypeError):
+    except duckdb.Error:
+        last_build = None
+    if last_build is None:
         return BuildPlan("full", "the warehouse has no build log (built by an older version)")
-    if built_with != fingerprint:
+    if last_build[0] != fingerprint:
         return BuildPlan("full", "the project (models, tests, reference seeds) or landing zone changed")
     landed = zone.document_versions()
     gone = set(built) - set(landed)

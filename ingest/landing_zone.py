@@ -19,7 +19,7 @@ from .landing_seeds import land_seeds, landed_seed_versions
 @dataclass(frozen=True)
 class LandingZone(ABC):
     path: Path
-    format = ""
+    format = ""          # seeds / parquet: each store names its own
 
     @abstractmethod
     def document_versions(self) -> dict[str, str]:

@@ -2,8 +2,9 @@
 
 A build is incremental when the warehouse was built before by the same project (models, macros,
 tests, reference seeds, settings) from the same landing zone, and every document it holds is
-still landed: the warehouse is copied to <warehouse>.building and `dbt build` adds the new
-documents there (macros/incremental_by_document.sql). Otherwise it is a full build from scratch.
+still landed (ingest/build_plan.py decides, and hands dbt the plan): the warehouse is copied to
+<warehouse>.building and `dbt build` adds the new documents there
+(macros/incremental_by_document.sql). Otherwise it is a full build from scratch.
 Either way the live file is replaced by a rename only when every model and test gate passed, so a
 reader holding the old file keeps reading the old warehouse, and a failed build changes nothing.
 """
