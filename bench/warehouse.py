@@ -105,9 +105,10 @@ def _baseline(built: Path, manifest: Path, target: Path) -> None:
         for (schema,) in con.execute("select distinct schema_name from duckdb_schemas() "
                                      "where database_name = 'built' and not internal").fetchall():
             con.execute(f'create schema if not exists "{schema}"')
-        for (table,) in con.execute("select table_name from duckdb_tables() where database_name = 'built' "
-                                    "and schema_name = 'reference'").fetchall():
-            con.execute(f'create table reference."{table}" as select * from built.reference."{table}"')
+        # the reference seeds, and the build plan's tables (empty after a build: every document)
+        for schema, table in con.execute("select schema_name, table_name from duckdb_tables() where database_name = "
+                                         "'built' and schema_name in ('reference', 'build_state')").fetchall():
+            con.execute(f'create table {schema}."{table}" as select * from built.{schema}."{table}"')
         con.execute("detach built")
         con.execute(f"set memory_limit = '{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}'")
         began = time.perf_counter()

@@ -2,18 +2,42 @@
   Incremental marts keyed by document. A build recomputes only the documents of
   int_documents__to_build (from the plan ingest/build_plan.py writes into the source build_state):
   - pre_hook delete_documents_to_rebuild() removes their old rows from the model's table;
-  - documents_to_build_filter() keeps only their rows from the model's inputs.
+  - documents_to_build_filter() keeps only their rows from the model's inputs (the ids inlined).
   On a first or --full-refresh build every document is built and the filter is `true`.
   ingest/build_plan.py records what was built once the build passed.
 #}
 
-{% macro documents_to_build_filter(column='document_id') -%}
+{#- The documents of this run as a constant list, read from int_documents__to_build (a declared
+    dependency); none when the run builds every landed document. DuckDB pushes a constant IN list
+    down through the views into the landing scans, a semi-join on the list it does not: an
+    incremental build of 10 new documents among 1,000 took 45% longer with the semi-join. -#}
+{% macro documents_of_this_run() -%}
     {%- set to_build = ref('int_documents__to_build') -%}
-    {%- if is_incremental() -%}
-        {{ column }} in (select to_build.document_id from {{ to_build }} as to_build)
-    {%- else -%}
-        true
+    {%- if not execute -%}
+        {{ return(none) }}
     {%- endif -%}
+    {%- set rows = run_query('select document_id, is_every_document from ' ~ to_build ~ ' order by 1').rows -%}
+    {%- if rows | length > 0 and rows[0][1] -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return(rows | map(attribute=0) | list) }}
+{%- endmacro %}
+
+{#- `column` in the documents of this run: a constant list, `false` for none, `true` for all. -#}
+{% macro in_documents_of_this_run(column, ids) -%}
+    {%- if ids is none -%}
+        true
+    {%- elif ids | length == 0 -%}
+        false
+    {%- else -%}
+        {{ column }} in ({%- for id in ids %}'{{ id }}'{{ ', ' if not loop.last }}{% endfor -%})
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro documents_to_build_filter(column='document_id') -%}
+    {%- set to_build = ref('int_documents__to_build') -%}   {#- the dependency, declared at parse time too -#}
+    {%- set ids = documents_of_this_run() if is_incremental() else none -%}
+    {{ in_documents_of_this_run(column, ids) }}
 {%- endmacro %}
 
 {#- The models calling this hook call documents_to_build_filter() too, which declares their
@@ -36,8 +60,7 @@
 {#- The rows of `relation` that belong to the documents built in this run: document-keyed tests
     read only these, since rows of documents built before cannot have changed (their landing
     rows are the same, and the incremental models left them as they were). On a full build that
-    is every document. The ref makes the test wait for the list to be built. -#}
+    is every document. -#}
 {% macro rows_built_in_this_run(relation) -%}
-    (select * from {{ relation }}
-     where document_id in (select document_id from {{ ref('int_documents__to_build') }}))
+    (select * from {{ relation }} where {{ in_documents_of_this_run('document_id', documents_of_this_run()) }})
 {%- endmacro %}

@@ -21,7 +21,7 @@ planned_documents as (
     from {{ ref('stg_build_state__documents_to_build') }}
 ),
 
-final as (
+to_build as (
     select documents.document_id
     from documents
     where
@@ -30,6 +30,14 @@ final as (
             where plan.build_mode = 'incremental'
         )
         or documents.document_id in (select planned_documents.document_id from planned_documents)
+),
+
+final as (
+    select
+        document_id,
+        -- the run builds every landed document: filters on the list can be left out
+        count(*) over () = (select count(*) from documents) as is_every_document
+    from to_build
 )
 
 select * from final
