@@ -141,7 +141,8 @@ def _parser() -> argparse.ArgumentParser:
                             help="parse and land again documents already landed with the same content")
     build_cmd = commands.add_parser("build", help="dbt build into a new file, swapped in when every gate passes")
     build_cmd.add_argument("--full-refresh", action="store_true", help="rebuild every document, not only new ones")
-    build_cmd.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra arguments for dbt build")
+    build_cmd.add_argument("dbt_args", nargs=argparse.REMAINDER,
+                           help="extra arguments for dbt build, e.g. --select fct_findings+ (after -- if you like)")
     commands.add_parser("summary", help="documents, rows per mart and findings of the warehouse")
     run_cmd = commands.add_parser("run", help="ingest, build and summarise (the README's first command)")
     run_cmd.add_argument("paths", **sample)
@@ -156,8 +157,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The arguments; build passes on to dbt every argument it does not know itself (argparse's
+    REMAINDER alone refuses ones that start with a dash, such as --select)."""
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if args.command != "build" and unknown:
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "build":
+        dbt_args = [arg for arg in [*unknown, *args.dbt_args] if arg != "--"]
+        # --full-refresh is the build plan's, wherever it stands
+        args.full_refresh = args.full_refresh or "--full-refresh" in dbt_args
+        args.dbt_args = [arg for arg in dbt_args if arg != "--full-refresh"]
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     zone = landing_zone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
     warehouse = args.warehouse or default_warehouse()
     if not warehouse.is_absolute():

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import shutil
 
+import pytest
+
 from conftest import PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, TEMPLATE_PDF
 
 from ingest import PARSER_VERSION
@@ -127,3 +129,14 @@ def test_a_seeds_landing_elsewhere_is_refused_for_a_build(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "cannot be built in the seeds format" in err and "--landing-format parquet" in err
     assert not warehouse.exists() and not (tmp_path / "x").exists()
+
+
+def test_build_passes_the_dbt_arguments_it_does_not_know_to_dbt():
+    from ingest.cli import _parse
+    args = _parse(["build", "--select", "fct_findings+", "--target-path", "target/x"])
+    assert args.dbt_args == ["--select", "fct_findings+", "--target-path", "target/x"] and not args.full_refresh
+    # --full-refresh decides the build plan wherever it stands; -- is allowed before dbt's own
+    args = _parse(["build", "--", "-s", "dim_document", "--full-refresh"])
+    assert args.dbt_args == ["-s", "dim_document"] and args.full_refresh
+    with pytest.raises(SystemExit):
+        _parse(["summary", "--select", "x"])
