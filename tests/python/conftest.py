@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import fcntl
 import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from ingest.corpus import read_document
+from ingest.corpus import documents_under, read_document
 from ingest.landing_records import document_records
 from ingest.landing_zone import landing_zone
 from ingest.parse import parse_document
+from ingest.paths import BUNDLED_SAMPLE
 from ingest.pdf.reader import read_pdf_document
 from ingest.source import SourceDocument, SourceLine, document_id_for, read_text_document
-from ingest.warehouse import run_dbt
+from ingest.warehouse import build_warehouse
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -87,20 +87,11 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build_project(project: Path, documents: list[Path]) -> tuple[subprocess.CompletedProcess, Path]:
-    """Land the documents in the copy and run `dbt build` there; returns (result, warehouse)."""
-    land([parse_document(read_document(path)) for path in documents], project / "seeds" / "landing")
-    warehouse = project / "warehouse.duckdb"
-    result = run_dbt(["build", "--target-path", str(project / "target")], project, warehouse,
-                     capture=True)
-    return result, warehouse
-
-
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory, worker_id) -> Path:
-    """The bundled document built into a warehouse, once for all test processes (pytest-xdist
-    workers share the first one's build; tests only read it or copy it); fails loudly if the
-    build does."""
+    """The bundled sample (data/documents, three documents) landed and built as `fiscal build`
+    builds it: every dbt test, the gate at error. Built once for all test processes (pytest-xdist
+    workers share the first one's build; tests only read it or copy it)."""
     shared = tmp_path_factory.getbasetemp()
     if worker_id != "master":
         shared = shared.parent
@@ -109,15 +100,29 @@ def sample_warehouse(tmp_path_factory, worker_id) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)           # released when the file closes
         if not (project / "built").exists():
             shutil.rmtree(project, ignore_errors=True)
-            result, warehouse = build_project(copy_project(project), [SAMPLE])
-            assert result.returncode == 0, result.stdout[-4000:]
+            copy_project(project)
+            landing = project / "seeds" / "landing"
+            land([parse_document(read_document(path)) for path in documents_under([BUNDLED_SAMPLE])], landing)
+            status = build_warehouse(project, project / "warehouse.duckdb", landing_zone("seeds", landing),
+                                     dbt_args=["--target-path", str(project / "target")], capture=True)
+            assert status == 0, "the bundled sample does not build: see the captured dbt output"
             (project / "built").touch()
     return project / "warehouse.duckdb"
 
 
 @pytest.fixture(scope="session")
 def query(sample_warehouse):
-    connection = duckdb.connect(str(sample_warehouse), read_only=True)
+    """Queries on the Wuchang document (SAMPLE_ID) in the sample warehouse: each mart and audit
+    table with a document_id is seen through a view of that document's rows."""
+    connection = duckdb.connect()
+    connection.execute(f"attach '{sample_warehouse}' as sample (read_only)")
+    tables = connection.execute(
+        "select schema_name, table_name, bool_or(column_name = 'document_id') from duckdb_columns() "
+        "where database_name = 'sample' and schema_name in ('marts', 'audit') group by all").fetchall()
+    for schema, table, by_document in tables:
+        connection.execute(f"create schema if not exists {schema}")
+        scope = f" where document_id = '{SAMPLE_ID}'" if by_document else ""
+        connection.execute(f'create view {schema}."{table}" as select * from sample.{schema}."{table}"{scope}')
 
     def run(sql: str, *params):
         return connection.execute(sql, params).fetchall()

@@ -28,6 +28,8 @@ def test_removing_register_entries_fails_the_build_and_keeps_the_old_warehouse(t
 
     warehouse = tmp_path / "fiscal.duckdb"
     shutil.copy(sample_warehouse, warehouse)          # the previous, good warehouse
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        registered = connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone()
     zone = landing_zone("seeds", project / "seeds" / "landing")
     status = build_warehouse(project, warehouse, zone, dbt_args=["--target-path", str(project / "target")],
                              capture=True)
@@ -39,5 +41,6 @@ def test_removing_register_entries_fails_the_build_and_keeps_the_old_warehouse(t
     assert len(re.findall(r"FAIL \d+ no_unregistered_findings", output.out)) == len(REMOVED)
     assert "previous warehouse" in output.err
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        assert connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone() == (20,)
+        assert connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone() == registered
+    assert registered == (23,)                        # the bundled sample's 20 + 2 + 1
     assert not (tmp_path / "fiscal.duckdb.building").exists()

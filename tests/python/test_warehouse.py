@@ -1,4 +1,5 @@
-"""The warehouse built from the bundled document reproduces its printed values and findings."""
+"""The warehouse built from the bundled sample reproduces the Wuchang document's printed values and
+findings (the `query` fixture sees that document's rows)."""
 from decimal import Decimal
 
 from conftest import SAMPLE_ID
