@@ -42,26 +42,18 @@ with printed as (
         amount
     from {{ ref('stg_disclosures__form09_three_public') }}
     where component = 'total'
-    union all
-    select
-        document_id,
-        form,
-        side || '_' || line_kind,
-        source_page,
-        source_line,
-        amount_total
-    from {{ ref('stg_disclosures__form01_summary_lines') }}
-    where line_kind in ('grand_total', 'current_year_total')
-    union all
-    select
-        document_id,
-        form,
-        side || '_' || line_kind,
-        source_page,
-        source_line,
-        amount_total
-    from {{ ref('stg_disclosures__form04_fiscal_summary_lines') }}
-    where line_kind in ('grand_total', 'current_year_total')
+    {%- for relation in ['stg_disclosures__form01_summary_lines', 'stg_disclosures__form04_fiscal_summary_lines'] %}
+        union all
+        select
+            document_id,
+            form,
+            side || '_' || line_kind,
+            source_page,
+            source_line,
+            amount_total
+        from {{ ref(relation) }}
+        where line_kind in ('grand_total', 'current_year_total')
+    {%- endfor %}
 ),
 
 totals as (
