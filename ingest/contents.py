@@ -16,8 +16,11 @@ _LEADER_AND_PAGE = re.compile(r"[\s.…·．-]*\d*$")
 _MAX_CONTENTS_LINES = 150
 
 
+_NUMBERED = re.compile(r"^\d+[.．、]")      # '1. 2026年部门财务收支预算总表'
+
+
 def _entry(text: str) -> str:
-    return _LEADER_AND_PAGE.sub("", re.sub(r"\s+", "", text))
+    return _NUMBERED.sub("", _LEADER_AND_PAGE.sub("", re.sub(r"\s+", "", text)))
 
 
 def forms_in_contents(source: SourceDocument, sections: list[FormSection]) -> list[str]:
@@ -38,6 +41,6 @@ def forms_in_contents(source: SourceDocument, sections: list[FormSection]) -> li
             break                     # the body begins: it repeats the first heading
         seen.add(entry)
         spec = match_title(entry)
-        if spec is not None and spec.form not in listed:
+        if spec is not None and spec.form is not None and spec.form not in listed:
             listed.append(spec.form)
     return listed

@@ -18,13 +18,15 @@ from tqdm import tqdm
 
 from . import PARSER_VERSION
 from .errors import IngestError, printed_at
+from .excel import read_workbook
 from .landing_records import Records, document_records
 from .landing_zone import LandingZone
 from .parse import ParsedDocument, failed_document, parse_document
 from .pdf.reader import read_pdf_document
 from .source import SourceDocument, document_id_for, read_text_document
 
-READERS: dict[str, Callable[[Path], SourceDocument]] = {".txt": read_text_document, ".pdf": read_pdf_document}
+READERS: dict[str, Callable[[Path], SourceDocument]] = {".txt": read_text_document, ".pdf": read_pdf_document,
+                                                        ".xlsx": read_workbook}
 
 
 @dataclass
@@ -55,11 +57,11 @@ def documents_under(paths: list[Path]) -> list[Path]:
 
 
 def read_document(path: Path) -> SourceDocument:
-    """The reader its suffix names: .txt or .pdf."""
+    """The reader its suffix names: .txt, .pdf or .xlsx."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(f"unsupported file type {path.suffix!r}", file=path.name,
-                          hint="text extractions (.txt) and PDFs (.pdf) are read")
+                          hint="text extractions (.txt), PDFs (.pdf) and Excel workbooks (.xlsx) are read")
     return reader(path)
 
 

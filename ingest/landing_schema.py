@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import yaml
 
-from .model import (DocumentRow, EconomicItemRow, ExtraMeasureRow, FormRow, FunctionLineRow, MentionRow,
+from .model import (DocumentRow, EconomicItemRow, ExtraMeasureRow, FormRow, FunctionLineRow, LineOriginRow, MentionRow,
                     NarrativeClaimRow, ParseIssueRow, PerformanceIndicatorRow, PerformanceTableRow, Provenance,
                     SummaryLineRow, ThreePublicRow)
 
@@ -68,8 +68,10 @@ TABLES: tuple[LandingTable, ...] = (
     LandingTable("raw_form04_fiscal_summary", SummaryLineRow, "公开04表 财政拨款收入支出决算总表 as printed: lines by fund.", "form", "04"),
     LandingTable("raw_form06_basic_expenditure_items", EconomicItemRow, "公开06表 基本支出决算明细表: one row per (line, block) of the side-by-side item blocks.", "form", "06"),
     LandingTable("raw_form09_three_public", ThreePublicRow, "公开09表 三公经费: one row per printed cell of the budget and actual blocks.", "form", "09"),
-    _function_form("02", "raw_form02_income", "公开02表 收入决算表 as printed: one row per functional code or 合计, income sources.",
-                   "total", "fiscal_appropriation", "superior_subsidy", "business", "operating", "affiliated_remittance", "other"),
+    # budgets also count 上年结转 and 使用非财政拨款结余 among a code's income
+    _function_form("02", "raw_form02_income", "公开02表 收入决算表 (or 收入预算表) as printed: one row per functional code or 合计, income sources.",
+                   "total", "fiscal_appropriation", "superior_subsidy", "business", "operating", "affiliated_remittance", "other",
+                   "prior_year_carryover", "non_fiscal_balance_used"),
     _function_form("03", "raw_form03_expenditure", "公开03表 支出决算表 as printed: one row per functional code or 合计.",
                    "total", "basic", "project", "remittance_to_superior", "operating", "subsidy_to_affiliates"),
     _function_form("05", "raw_form05_general_budget_expenditure", "公开05表 一般公共预算财政拨款支出决算表 as printed.",
@@ -86,6 +88,7 @@ TABLES: tuple[LandingTable, ...] = (
     LandingTable("raw_performance_indicators", PerformanceIndicatorRow, "Indicator rows of the self-evaluation tables (一级/二级/三级指标, target, actual, score).", "narrative", "indicators"),
     LandingTable("raw_parse_issues", ParseIssueRow, "Forms that could not be read (form empty: the whole document), with the printed line where reading stopped and why; the rest of the document lands.", "part", "issues"),
     LandingTable("raw_extra_measures", ExtraMeasureRow, "Amounts of columns the catalogue does not know (e.g. 其中：教育收费), one row per printed cell, under the column's printed header.", "part", "extras"),
+    LandingTable("raw_line_origins", LineOriginRow, "Workbooks only: the sheet and cells each line was read from ('Sheet!A5:G5'), the provenance of the rows landed from that line (PDF and text rows carry their page and line).", "part", "origins"),
     LandingTable("raw_document_mentions", MentionRow, "Departments and fiscal years the document prints outside its cover and forms: headings, 编制单位 lines, dated statements.", "part", "mentions"),
 )
 

@@ -15,7 +15,7 @@ class DocumentRow:
     document_id: str          # first 16 hex digits of the SHA-256 of the file bytes
     source_file: str          # file name as ingested
     source_sha256: str
-    source_format: str        # txt / pdf
+    source_format: str        # txt / pdf / xlsx
     title: str | None
     department_name: str | None
     fiscal_year: int | None
@@ -26,6 +26,7 @@ class DocumentRow:
     template_family: str | None = None     # department (the nine forms) / university (高等学校, four)
     forms_expected: str | None = None      # the forms the family prints, e.g. '01 02 03 05'
     forms_in_contents: str | None = None   # the forms the 目录 lists
+    document_kind: str | None = None       # final_accounts / department_budget / unit_budget
 
 
 @dataclass
@@ -81,6 +82,15 @@ class MentionRow(Provenance):
     mention_kind: str         # department / fiscal_year
     context: str              # part_heading / heading / compiler_line / dated_statement
     printed_value: str        # the department as printed, or the year
+
+
+@dataclass
+class LineOriginRow:
+    """Where a workbook line was printed: its sheet and cells ('2026年部门预算!A5:G5'), the
+    provenance of every row landed from that line."""
+    document_id: str
+    source_line: int
+    origin: str
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """What to tell a user whose document holds text but no form the catalogue recognises.
 
-Only a PDF whose pages have no text layer needs OCR; a budget is a disclosure of another kind;
-anything else is a layout to look at with `fiscal lines`.
+Only a PDF whose pages have no text layer needs OCR; anything else is a layout to look at with
+`fiscal lines`.
 """
 from __future__ import annotations
 
@@ -10,18 +10,14 @@ import re
 from .errors import IngestError
 from .source import SourceDocument
 
-_BUDGET_TITLE = re.compile(r"预算(?:总)?表|部门预算|单位预算")
-
-
 def no_form_error(source: SourceDocument) -> IngestError:
     printed = [line for line in source.lines if not line.is_blank]
-    message = (f"no final-accounts form (收入支出决算总表 … 三公经费支出决算表) recognised "
-               f"in its {len(printed)} lines of text")
-    if any(_BUDGET_TITLE.search(line.text) for line in printed):
-        hint = "it reads as a budget disclosure (部门预算 / 单位预算), which is not read yet"
-    elif source.pages_without_text:
+    message = (f"no standard form (收入支出决算总表 … 三公经费支出决算表, 收支预算总表 … 三公经费预算表) "
+               f"recognised in its {len(printed)} lines of text")
+    if source.pages_without_text:
         pages = ", ".join(map(str, source.pages_without_text[:10]))
         hint = f"pages {pages} have no text layer: if the forms are there, run OCR (e.g. ocrmypdf) first"
     else:
-        hint = "is it a final-accounts disclosure? `fiscal lines FILE` shows the text as read; report the layout"
+        hint = ("is it a budget or final-accounts disclosure? `fiscal lines FILE` shows the text as read; "
+                "report the layout")
     return IngestError(message, file=source.name, hint=hint)

@@ -12,9 +12,9 @@ from pathlib import Path
 from . import PARSER_VERSION
 from .completeness import incomplete_forms
 from .contents import forms_in_contents
-from .cover import most_common, read_cover
+from .cover import FINAL_ACCOUNTS, document_kind, most_common, read_cover
 from .errors import IngestError
-from .forms.catalog import TEMPLATE_FORMS, template_family
+from .forms.catalog import BUDGET, TEMPLATE_FORMS, TEXT_ONLY, template_family
 from .forms.common import ParsedForm, blank_form
 from .forms.economic import parse_economic_form
 from .forms.functional import parse_function_form
@@ -23,7 +23,7 @@ from .forms.summary import parse_summary_form
 from .forms.three_public import parse_three_public_form
 from .mentions import document_mentions
 from .landing_schema import DOCUMENT_TABLES, FORM_TABLES, FUNCTION_FORM_TABLES, NARRATIVE_TABLES
-from .model import DocumentRow, FormRow, ParseIssueRow
+from .model import DocumentRow, FormRow, LineOriginRow, ParseIssueRow
 from .narrative import narrative_rows, performance_rows
 from .no_forms import no_form_error
 from .numbers import is_decimal_amount
@@ -63,7 +63,8 @@ def failed_document(path: Path, identity: tuple[str, str], source: SourceDocumen
     document = DocumentRow(
         document_id=identity[0], source_file=path.name, source_sha256=identity[1],
         source_format=path.suffix.lower().lstrip("."), title=title, department_name=department,
-        fiscal_year=year, unit=None, is_template=False, parser_version=PARSER_VERSION, status="failed")
+        fiscal_year=year, unit=None, is_template=False, parser_version=PARSER_VERSION, status="failed",
+        document_kind=document_kind(source, 0, 0) if source is not None else None)
     rows = _empty_rows()
     rows[DOCUMENT_TABLES["issues"]] = [_issue(identity[0], source, failure, number=1)]
     return ParsedDocument(document, [], rows)
@@ -102,6 +103,8 @@ def _read_form(source: SourceDocument, section: FormSection) -> ParsedForm:
 def parse_document(source: SourceDocument) -> ParsedDocument:
     sections = locate_sections(source)
     if not sections:
+        if _is_text_of_a_disclosure(source):
+            return _document(source, [], [], [], "landed")
         raise no_form_error(source)
     parsed: dict[int, ParsedForm] = {}             # section index -> what was read
     failures: list[tuple[FormSection, IngestError]] = []
@@ -132,6 +135,14 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
                      "partial" if issues else "landed")
 
 
+def _is_text_of_a_disclosure(source: SourceDocument) -> bool:
+    """A disclosure printed without its tables (some publishers put them in a file of their own):
+    its cover names the department, the year and the kind, and its 目录 lists the forms; its
+    narrative is read."""
+    title, department, year = read_cover(source)
+    return bool(title and department and year and document_kind(source, 0, 0) and forms_in_contents(source, []))
+
+
 def _document(source: SourceDocument, sections: list[FormSection], read: list[ParsedForm],
               issues: list[ParseIssueRow], status: str) -> ParsedDocument:
     rows = _empty_rows()
@@ -140,11 +151,20 @@ def _document(source: SourceDocument, sections: list[FormSection], read: list[Pa
         rows[FORM_TABLES[form.form.form]].extend(form.rows)
         rows[DOCUMENT_TABLES["extras"]].extend(form.extras)
     rows[DOCUMENT_TABLES["issues"]] = issues
+    specs = [section.spec for section in sections]
+    budget_forms = sum(spec.kind == BUDGET for spec in specs)
+    kind = document_kind(source, budget_forms, len(specs) - budget_forms)
     if status != "template":          # a template lands no rows at all
-        _add_narrative(source, sections, rows)
+        rows[DOCUMENT_TABLES["origins"]] = [LineOriginRow(source.document_id, number, origin)
+                                            for number, origin in source.line_origins.items()]
+        # A budget's narrative words its figures otherwise (shares of 收入总计, 支出预算 with
+        # 结转下年): the claim reader knows final accounts' only, and is not run on budgets yet.
+        if kind == FINAL_ACCOUNTS:
+            _add_narrative(source, sections, rows)
         rows[DOCUMENT_TABLES["mentions"]] = document_mentions(source, sections)
     title, department, year = read_cover(source)
-    family = template_family([section.title_line.text for section in sections])
+    family = (template_family(specs, [section.title_line.text for section in sections]) if sections
+              else TEXT_ONLY)
     contents = forms_in_contents(source, sections)
     document = DocumentRow(
         document_id=source.document_id,
@@ -161,6 +181,7 @@ def _document(source: SourceDocument, sections: list[FormSection], read: list[Pa
         template_family=family,
         forms_expected=" ".join(TEMPLATE_FORMS[family]),
         forms_in_contents=" ".join(sorted(contents)) if contents else None,
+        document_kind=kind,
     )
     return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)
 
@@ -168,7 +189,7 @@ def _document(source: SourceDocument, sections: list[FormSection], read: list[Pa
 def _add_narrative(source: SourceDocument, sections, rows: dict[str, list]) -> None:
     """Claims of the narrative and the self-evaluation tables, after the last form. Prose that
     cannot be read yields no claims; it never stops the document."""
-    after = max(section.end_line for section in sections)
+    after = max((section.end_line for section in sections), default=0)
     function_rows = {form: rows[table] for form, table in FUNCTION_FORM_TABLES.items()}
     try:
         claims = narrative_rows(source, after, function_rows)

@@ -42,6 +42,7 @@ class SourceDocument:
     pages_without_text: tuple[int, ...] = ()   # PDF only: pages with no text layer (scans)
     # title line -> (problem, hint): a form the reader saw but cannot give as a table (PDF only)
     layout_problems: dict[int, tuple[str, str]] = field(default_factory=dict)
+    line_origins: dict[int, str] = field(default_factory=dict)   # workbooks: line -> 'sheet!A5:G5'
 
     @property
     def name(self) -> str:

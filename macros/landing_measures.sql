@@ -2,7 +2,7 @@
     The measure columns (amount_<measure>) of a functional-code form, in landing order. -#}
 {% macro function_form_measures(form) %}
     {% set measures = {
-        '02': ['total', 'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'affiliated_remittance', 'other'],
+        '02': ['total', 'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'affiliated_remittance', 'other', 'prior_year_carryover', 'non_fiscal_balance_used'],
         '03': ['total', 'basic', 'project', 'remittance_to_superior', 'operating', 'subsidy_to_affiliates'],
         '05': ['total', 'basic', 'project'],
         '07': ['opening_balance', 'income', 'expenditure_total', 'expenditure_basic', 'expenditure_project', 'closing_balance'],

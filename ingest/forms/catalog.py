@@ -1,5 +1,11 @@
-"""The nine standard forms, the title variants by which they are recognised, and the template
-families that print them.
+"""The nine standard forms, the title variants by which they are recognised in final accounts
+(决算) and in budgets (预算), and the template families that print them.
+
+A budget prints the same nine forms under its own titles (财务收支预算总表 is 01, 一般公共预算支出
+功能分类预算表 is 05, …): the form id names what a table holds, whichever disclosure prints it,
+and the document's kind tells a budget amount from an actual one. Tables we recognise and do not
+read yet (机关运行经费, 政府采购, 项目支出 tables) have no form: their titles only end the form before
+them, so that their rows are never read as that form's.
 
 A title is recognised by its words, whatever is printed around them: a table-number prefix
 (`表 1：`, `附表2`, `公开03表`), a 高等学校 prefix, quotes and spaces, a （续） mark, and the 部门 /
@@ -12,11 +18,25 @@ import unicodedata
 from dataclasses import dataclass
 
 
+FINAL_ACCOUNTS = "final_accounts"
+BUDGET = "budget"
+
+
 @dataclass(frozen=True)
 class FormSpec:
-    form: str
+    form: str | None          # None: a table recognised and not read
     title: str                # the standard title
     pattern: re.Pattern[str]  # matched against a normalised title cell, anchored at its end
+    kind: str = FINAL_ACCOUNTS   # the disclosure that prints it
+    # a table read as `form` only where the document prints no table that is that form proper:
+    # 财政拨款支出预算表 (all fiscal funds) is the 05 of a university, and Jiangsu's departments
+    # print it beside their 一般公共预算支出预算表
+    stands_in: bool = False
+
+    @property
+    def key(self) -> str:
+        """What tells one table from the next: the form, or the title of a table not read."""
+        return self.form or self.title
 
 
 # Most specific first: 财政拨款收入支出决算总表 also ends like 收入支出决算总表, and the 高等学校
@@ -38,12 +58,39 @@ FORM_SPECS = [
     FormSpec("03", "支出决算表", re.compile(r"支出决算表$")),
     FormSpec("02", "收入决算表", re.compile(r"收入决算表$")),
 ]
+_B = BUDGET
+BUDGET_SPECS = [
+    FormSpec("04", "财政拨款收支预算总表", re.compile(r"财政拨款收入?支出?预算总表$"), _B),
+    FormSpec("01", "财务收支预算总表", re.compile(r"收入?支出?预算总表$"), _B),
+    FormSpec("06", "一般公共预算基本支出部门预算经济分类预算表",
+             re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:部门预算)?(?:经济分类)?预算表$"), _B),
+    FormSpec("05", "一般公共预算支出功能分类预算表",
+             re.compile(r"一般公共预算(?:财政拨款)?支出(?:功能分类)?预算表$"), _B),
+    FormSpec("07", "政府性基金预算支出功能分类预算表",
+             re.compile(r"政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?预算表$"), _B),
+    FormSpec("08", "国有资本经营预算支出功能分类预算表",
+             re.compile(r"国有资本经营(?:预算)?(?:财政拨款)?支出(?:功能分类)?预算表$"), _B),
+    # “三公”经费和机关运行经费预算表, 一般公共预算“三公”经费、会议费、培训费支出预算表
+    FormSpec("09", "三公经费预算表", re.compile(r"三公经费[^表]*?预算表$"), _B),
+    FormSpec(None, "机关运行经费预算表", re.compile(r"机关运行经费[^表]*?预算表$"), _B),
+    FormSpec(None, "政府采购预算表", re.compile(r"政府采购[^表]*?预算表$"), _B),
+    FormSpec(None, "项目支出预算表", re.compile(r"项目支出[^表]*?(?:预算|绩效目标)[^表]*?表$"), _B),
+    FormSpec("06", "财政拨款基本支出预算表", re.compile(r"财政拨款基本支出(?:经济分类)?预算表$"), _B, stands_in=True),
+    FormSpec("05", "财政拨款支出预算表", re.compile(r"财政拨款支出(?:功能分类)?预算表$"), _B, stands_in=True),
+    FormSpec("03", "支出预算总表", re.compile(r"支出预算(?:总)?表$"), _B),
+    FormSpec("02", "收入预算总表", re.compile(r"收入预算(?:总)?表$"), _B),
+]
 ALL_FORMS = sorted({spec.form for spec in FORM_SPECS})
 
 # The forms each template family prints (a disclosure that omits one has a finding). The
 # 高等学校 family (central universities) prints four wide tables: 收支决算总表 (01), 收入决算表
 # (02), 支出决算表 (03) and 财政拨款支出决算表 (05).
-TEMPLATE_FORMS = {"department": ALL_FORMS, "university": ["01", "02", "03", "05"]}
+# Budgets vary more by publisher (Jiangsu prints no 08; 西南大学 four tables): every budget
+# prints these three, and its 目录 lists the rest.
+# A disclosure's text printed without its tables (Jiangsu prints some so) expects no form.
+TEXT_ONLY = "text_only"
+TEMPLATE_FORMS = {"department": ALL_FORMS, "university": ["01", "02", "03", "05"], "budget": ["01", "02", "03"],
+                  TEXT_ONLY: []}
 _UNIVERSITY_PREFIX = "高等学校"
 
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」『』]")
@@ -81,14 +128,18 @@ def match_title(cell: str) -> FormSpec | None:
     title = normalise_title(parts[0]) if parts else ""
     if not title or len(title) > 60 or any(mark in title for mark in "。，；….:："):
         return None
-    for spec in FORM_SPECS:
+    specs = BUDGET_SPECS if title.endswith("表") and "预算" in title and "决算" not in title else FORM_SPECS
+    for spec in specs:
         if spec.pattern.search(title):
             return spec
     return None
 
 
-def template_family(titles: list[str]) -> str:
-    """The family whose forms these printed titles are: 'university' for 高等学校…决算表."""
+def template_family(specs: list[FormSpec], titles: list[str]) -> str:
+    """The family whose forms these are: 'budget' when the forms are budget tables,
+    'university' for 高等学校…决算表, else 'department'."""
+    if specs and sum(spec.kind == BUDGET for spec in specs) * 2 > len(specs):
+        return "budget"
     return "university" if any(_UNIVERSITY_PREFIX in normalise_title(title) for title in titles) else "department"
 
 

@@ -1,8 +1,10 @@
-"""Form 06: economic items (301 / 30101 …) printed as side-by-side blocks of code, name, amount.
+"""Form 06: economic items (301 / 30101 …) printed as side-by-side blocks of code, name, amount,
+or (in budgets) as one block with a column per category: code, name, 合计, 人员经费, 公用经费.
 
 The header's span row (人员经费 | 公用经费) says which blocks hold personnel and which public-use
 items. A category total (人员经费合计) takes the first amount to its right: merged cells in the
-source often push it past its own block.
+source often push it past its own block. In the one-block layout an item's category is the
+column its amount is printed in, and the 合计 row gives both category totals.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from ..model import EconomicItemRow
 from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row
-from .header import split_header_and_body
+from .header import column_labels, split_header_and_body
 from .sections import FormSection, is_repeated_header
 
 _CATEGORY_WORDS = {"人员经费": "personnel", "公用经费": "public_use"}
@@ -47,6 +49,44 @@ def _category_of_block(start: int, spans: list[tuple[int, str]], code: str | Non
     return "personnel" if code and code[:3] in _PERSONNEL_CLASSES else "public_use"
 
 
+def _category_columns(header: list[SourceLine], start: int) -> dict[str, int] | None:
+    """{'total': i, 'personnel': j, 'public_use': k} when one block prints a column per category."""
+    labels = column_labels(header)
+    found = {"total": next((i for i, label in sorted(labels.items()) if i > start + 1 and label.endswith("合计")), None)}
+    for word, category in _CATEGORY_WORDS.items():
+        found[category] = next((i for i, label in sorted(labels.items()) if i > start + 1 and label.endswith(word)), None)
+    return found if all(index is not None for index in found.values()) else None
+
+
+def _parse_category_columns(document: SourceDocument, section: FormSection, body: list[SourceLine],
+                            start: int, columns: dict[str, int]) -> ParsedForm:
+    amounts = AmountReader(document, section)
+    landed: list[EconomicItemRow] = []
+    for line in body:
+        code = economic_code(line.cell(start))
+        name = line.cell(start + 1).replace(" ", "")
+        if code:
+            printed = {category: amounts.read(line, index) for category, index in columns.items()}
+            in_columns = [category for category in _CATEGORY_WORDS.values() if printed[category]]
+            category = in_columns[0] if len(in_columns) == 1 else _category_of_block(start, [], code)
+            landed.append(EconomicItemRow(document.document_id, section.form, line.page, line.number, line.text,
+                                          block_no=1, expense_category=category,
+                                          row_kind="class" if len(code) == 3 else "section",
+                                          economic_code=code, economic_name=name, amount=printed["total"]))
+        elif "合计" in name or "合计" in line.cell(start):
+            for block_no, (word, category) in enumerate(_CATEGORY_WORDS.items(), start=1):
+                landed.append(EconomicItemRow(document.document_id, section.form, line.page, line.number,
+                                              line.text, block_no=block_no, expense_category=category,
+                                              row_kind="category_total", economic_code=None,
+                                              economic_name=word + "合计", amount=amounts.read(line, columns[category])))
+        elif any(line.cells) and not is_repeated_header(line):
+            raise error(document, section, line, f"row is neither 合计 nor an economic code: {line.text!r}",
+                        hint="a misprinted code or a row of another table; fix the source")
+    if not landed:
+        raise error(document, section, body[-1] if body else None, "no economic items found")
+    return ParsedForm(form_row(document, section, amounts, len(landed)), landed)
+
+
 def parse_economic_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     rows = section.table_lines()
     header, body = split_header_and_body(rows, _is_data_row)
@@ -54,6 +94,9 @@ def parse_economic_form(document: SourceDocument, section: FormSection) -> Parse
     if not starts:
         raise error(document, section, header[-1] if header else None,
                     "no 科目代码 column in the header: cannot find the item blocks")
+    columns = _category_columns(header, starts[0]) if len(starts) == 1 else None
+    if columns is not None:
+        return _parse_category_columns(document, section, body, starts[0], columns)
     spans = _category_spans(header)
     amounts = AmountReader(document, section)
     landed: list[EconomicItemRow] = []

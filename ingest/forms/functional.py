@@ -16,12 +16,13 @@ _TOTAL = r"合计|小计|总计"
 _SOLE_AMOUNT = (r"^(?:金额|决算数)$", "total")    # a table of one amount column prints it so
 # Header words -> measure, first match wins; order matters where words nest.
 MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
-    "02": [("财政拨款", "fiscal_appropriation"), ("上级补助", "superior_subsidy"), ("事业收入", "business"),
+    "02": [("非财政拨款结余", "non_fiscal_balance_used"), ("上年结转", "prior_year_carryover"),
+           ("财政拨款", "fiscal_appropriation"), ("上级补助", "superior_subsidy"), ("事业收入", "business"),
            ("经营收入", "operating"), ("附属单位", "affiliated_remittance"), ("其他收入", "other"),
            (_TOTAL, "total"), _SOLE_AMOUNT],
     "03": [("基本支出", "basic"), ("项目支出", "project"), ("上缴上级", "remittance_to_superior"),
            ("经营支出", "operating"), ("附属单位", "subsidy_to_affiliates"), (_TOTAL, "total"), _SOLE_AMOUNT],
-    "05": [("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出", "total"), _SOLE_AMOUNT],
+    "05": [("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出|^财政拨款支出$", "total"), _SOLE_AMOUNT],
     "07": [("年初", "opening_balance"), ("年末", "closing_balance"), ("本年收入", "income"),
            ("基本支出", "expenditure_basic"), ("项目支出", "expenditure_project"),
            (_TOTAL + "|本年支出", "expenditure_total"), (_SOLE_AMOUNT[0], "expenditure_total")],
@@ -31,6 +32,8 @@ MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
 _TOTAL_LABELS = {"合计", "总计"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FUSED_CODE_NAME = re.compile(r"^(?P<code>\d{3,7})(?P<name>[^\d].*)$")
+# '105236 | 西南大学': a budget's row for one unit (单位编码, six digits), summing the codes below it
+_UNIT_CODE = re.compile(r"^\d{6}$")
 
 
 def _code_and_name(cell: str) -> tuple[str | None, str | None]:
@@ -43,11 +46,14 @@ def _code_and_name(cell: str) -> tuple[str | None, str | None]:
 
 
 def _row_key(line: SourceLine) -> tuple[str, str | None]:
-    """('total', None) for the 合计 row, ('code', '2010301') for a code row, else ('', None)."""
+    """('total', None) for the 合计 row, ('code', '2010301') for a code row, ('unit', '105236')
+    for a unit's row, else ('', None)."""
     for cell in line.cells[:2]:
         text = cell.replace(" ", "")
         if text in _TOTAL_LABELS:
             return "total", None
+        if _UNIT_CODE.match(text) and not function_code(text) and _CJK.search(line.cell(1)):
+            return "unit", text
         code, _ = _code_and_name(cell)
         if code:
             return "code", code
@@ -146,8 +152,16 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
     landed: list[FunctionLineRow] = []
     extras = []
     first_total: tuple[tuple, SourceLine] | None = None     # (its printed amounts, its line)
+    units: list[SourceLine] = []
     for position, line in enumerate(_rejoined(body)):
         kind, code = _row_key(line)
+        if kind == "unit":
+            # one unit's row repeats the 合计; several units would repeat the codes under each
+            units.append(line)
+            if len(units) > 1:
+                raise error(document, section, line, "the table is printed per unit (several 单位编码 rows): "
+                            "not read yet", hint="the department's own 合计 table is read where it is printed")
+            continue
         if not kind:
             if not any(line.cells):
                 continue

@@ -154,7 +154,8 @@ def locate_sections(document: SourceDocument) -> list[FormSection]:
     under the same title, a table the PDF reader could not give as cells) carries its problem,
     for the parser to report as a parse issue of that form alone. A 公开NN表 marker does not
     decide the form: publishers number their tables in their own order (三公 is 公开07表 in
-    some), so the title's words and the header below it do."""
+    some), so the title's words and the header below it do. A stand-in table (see FormSpec) is
+    dropped where the document prints the form proper."""
     sections: list[FormSection] = []
     current: FormSection | None = None
     lines = document.lines
@@ -162,11 +163,14 @@ def locate_sections(document: SourceDocument) -> list[FormSection]:
         text = first_cell(line)
         spec = match_title(text) if text else None
         if spec and _header_follows(lines, index):
-            if current is not None and current.spec.form == spec.form:
+            if current is not None and current.spec.key == spec.key:
                 current.lines.append(line)
                 continue
+            if spec.form is None:           # a table not read: it ends the form before it
+                current = None
+                continue
             current = FormSection(spec, line)
-            earlier = next((s for s in sections if s.form == spec.form), None)
+            earlier = next((s for s in sections if s.form == spec.form and s.spec.stands_in == spec.stands_in), None)
             if earlier is not None and not earlier.has_table():
                 sections.remove(earlier)       # a contents entry or a heading that named the form
                 earlier = None
@@ -179,6 +183,8 @@ def locate_sections(document: SourceDocument) -> list[FormSection]:
             current = None
         elif current is not None:
             current.lines.append(line)
+    proper = {section.form for section in sections if not section.spec.stands_in}
+    sections = [section for section in sections if not (section.spec.stands_in and section.form in proper)]
     for section in sections:
         if section.title_line.number in document.layout_problems and section.problem is None:
             section.problem, section.problem_hint = document.layout_problems[section.title_line.number]

@@ -7,6 +7,7 @@ from ..codes import strip_ordinal
 from ..model import SummaryLineRow
 from ..numbers import is_decimal_amount
 from ..source import SourceDocument, SourceLine
+from .catalog import BUDGET
 from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
 from .header import classify_label, column_labels, split_header_and_body
 from .sections import FormSection
@@ -20,7 +21,9 @@ _ORDINAL_LABEL = re.compile(r"^[一二三四五六七八九十]+、")
 _WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,4}$")
 _LABEL_ENDINGS = ("支出", "收入", "合计", "总计", "小计", "结余", "结转", "拨款", "补助", "分配", "资金")
 AMOUNT_RULES = [("一般公共预算", "amount_general_budget"), ("政府性基金", "amount_government_fund"),
-                ("国有资本", "amount_state_capital"), ("合计|金额|小计|决算数", "amount_total")]
+                ("国有资本", "amount_state_capital"), ("合计|金额|小计|决算数|预算数", "amount_total")]
+# '1. 一般公共预算' under '一、财政拨款收入': a numbered part of the line above (budgets print so)
+_NUMBERED_PART = re.compile(r"^\d+[.．、]")
 
 
 def _is_item_header(cell: str) -> bool:
@@ -58,7 +61,9 @@ def _split_header(rows: list[SourceLine]) -> tuple[list[SourceLine], list[Source
     for index, line in enumerate(rows):
         if sum(_is_item_header(cell) for cell in line.cells) >= 2:
             end = index + 1
-            while end < len(rows) and rows[end].cell(0).replace(" ", "") == "栏次":
+            # 栏次, or header words of the columns under one side (合计 | 基本支出 / 人员经费 | 公用经费)
+            while end < len(rows) and (rows[end].cell(0).replace(" ", "") == "栏次"
+                                       or not any(rows[end].cells[:1]) and not _starts_the_lines(rows[end])):
                 end += 1
             return rows[:end], rows[end:]
     return split_header_and_body(rows, lambda line: bool(_ROW_NO.match(line.cell(1))) or _starts_the_lines(line))
@@ -76,19 +81,22 @@ def _has_row_numbers(header: list[SourceLine], start: int) -> bool:
 class _SideState:
     """Walks one side top to bottom: lines, then 本年合计, then balances and their details."""
 
-    def __init__(self, side: str):
+    def __init__(self, side: str, budget: bool):
         self.side = side
+        self.budget = budget      # a budget's last line may be 收入合计 / 支出合计 (Jiangsu)
         self.after_current_total = False
 
-    def kind_of(self, name: str) -> str:
-        if name.startswith("本年") and "合计" in name:
+    def kind_of(self, name: str, label: str = "") -> str:
+        if name.startswith(("本年", "当年")) and ("合计" in name or "小计" in name):
             self.after_current_total = True
             return "current_year_total"
-        # 合计 under the balances is the grand total of layouts that print no 总计 (高等学校)
-        if name == "总计" or (name == "合计" and self.after_current_total):
+        # 合计 under the balances is the grand total of layouts that print no 总计 (高等学校);
+        # budgets print 收入总计 / 支出总计
+        if name.endswith("总计") or (name in ("合计", "收入合计", "支出合计") and self.after_current_total) \
+                or (self.budget and name in ("收入合计", "支出合计")):
             return "grand_total"
         if not self.after_current_total:
-            if name.startswith("其中"):
+            if name.startswith("其中") or _NUMBERED_PART.match(label):
                 return "of_which"       # part of the line above, never a term of the sum
             return "income_source" if self.side == "income" else "class_line"
         if "结转" in name or "结余" in name:
@@ -129,7 +137,7 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
     amounts = AmountReader(document, section)
     landed: list[SummaryLineRow] = []
     extras = []
-    states = {side: _SideState(side) for side in sides}
+    states = {side: _SideState(side, section.spec.kind == BUDGET) for side in sides}
     for line in body:
         for side, label_col in label_cols.items():
             label = line.cell(label_col).replace(" ", "")
@@ -150,7 +158,7 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
                 previous.line_kind = states[side].kind_of(previous.item_name)
                 continue
             name = strip_ordinal(label)
-            kind = states[side].kind_of(name)
+            kind = states[side].kind_of(name, label)
             landed.append(SummaryLineRow(
                 document.document_id, section.form, line.page, line.number, line.text,
                 side=side, row_no=int(row_no_text) if _ROW_NO.match(row_no_text) else None,

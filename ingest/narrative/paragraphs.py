@@ -36,6 +36,10 @@ TOPIC_KEYWORDS = [
     ("收入支出决算总体", "overall"),
     ("收入决算", "income"),
     ("支出决算", "expenditure"),
+    ("收支预算总", "overall"),
+    ("收入支出预算总", "overall"),
+    ("收入预算", "income"),
+    ("支出预算", "expenditure"),
 ]
 
 

@@ -68,7 +68,7 @@ def read_pdf_document(path: Path) -> SourceDocument:
                           hint="run OCR (e.g. ocrmypdf) and ingest the OCR'd PDF")
     writer = _LineWriter()
     table: LogicalTable | None = None      # the table in progress, open for continuation
-    title_form: str | None = None          # form of the last title line seen
+    title_form: str | None = None          # form (spec key) of the last title line seen
     table_end: int | None = None           # line number of the last row of that table
     for page in pages:
         for position, item in enumerate(page.items):
@@ -79,9 +79,9 @@ def read_pdf_document(path: Path) -> SourceDocument:
                 spec = match_title(text)
                 number = writer.add(text, page.number)
                 if spec is not None:
-                    if spec.form != title_form:
+                    if spec.key != title_form:
                         table = None
-                    title_form = spec.form
+                    title_form = spec.key
                     below = page.items[position + 1:]
                     problem = None if any(isinstance(later, TableItem) for later in below) else _unruled(text, below)
                     if problem:

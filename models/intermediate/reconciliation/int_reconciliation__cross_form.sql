@@ -38,9 +38,35 @@ form04_classes as (
     where form = '04' and side = 'expenditure' and line_kind = 'class_line'
 ),
 
-form01_totals as (
-    select * from summary_lines
+{#- a budget's 02 counts 上年结转 / 使用非财政拨款结余 in its 合计: its 01 counterpart is 收入总计 -#}
+form02_with_balances as (
+    select distinct document_id from printed_totals
+    where
+        form = '02'
+        and measure in ('prior_year_carryover', 'non_fiscal_balance_used')
+        and printed_amount is not null
+),
+
+form01_current_year as (
+    select distinct document_id, side from summary_lines
     where form = '01' and line_kind = 'current_year_total'
+),
+
+{#- 本年收入/支出合计; 总计 where no 本年 total is printed (budgets) or where 02 counts balances -#}
+form01_totals as (
+    select summary_lines.* from summary_lines
+    left join form01_current_year
+        on summary_lines.document_id = form01_current_year.document_id and summary_lines.side = form01_current_year.side
+    where
+        summary_lines.form = '01'
+        and summary_lines.line_kind = case
+            when
+                summary_lines.side = 'income'
+                and summary_lines.document_id in (select document_id from form02_with_balances)
+                then 'grand_total'
+            when form01_current_year.document_id is null then 'grand_total'
+            else 'current_year_total'
+        end
 ),
 
 form04_totals as (

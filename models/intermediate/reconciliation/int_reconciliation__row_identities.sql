@@ -62,10 +62,13 @@ with column_sums as (
         amount_total,
         coalesce(amount_fiscal_appropriation, 0) + coalesce(amount_superior_subsidy, 0)
         + coalesce(amount_business, 0) + coalesce(amount_operating, 0)
-        + coalesce(amount_affiliated_remittance, 0) + coalesce(amount_other, 0),
+        + coalesce(amount_affiliated_remittance, 0) + coalesce(amount_other, 0)
+        + coalesce(amount_prior_year_carryover, 0) + coalesce(amount_non_fiscal_balance_used, 0),
         {{ printed_count(['amount_fiscal_appropriation', 'amount_superior_subsidy', 'amount_business',
-                          'amount_operating', 'amount_affiliated_remittance', 'amount_other']) }},
+                          'amount_operating', 'amount_affiliated_remittance', 'amount_other',
+                          'amount_prior_year_carryover', 'amount_non_fiscal_balance_used']) }},
         'total = fiscal appropriation + superior subsidy + business + operating + affiliated + other'
+        || ' (+ 上年结转 + 使用非财政拨款结余, which budgets print)'
     from {{ ref('stg_disclosures__form02_income') }}
 ),
 

@@ -45,9 +45,9 @@ identities as (
         side,
         grand_total_line,
         grand_total,
-        coalesce(current_year_total, 0) + balances_sum,
-        1 + balance_count,
-        '总计 = 本年合计 + 结转/结余 lines (' || side || ' side)'
+        coalesce(current_year_total, lines_sum) + balances_sum,
+        case when current_year_total is null then line_count else 1 end + balance_count,
+        '总计 = 本年合计 (or, where none is printed, the lines) + 结转/结余 lines (' || side || ' side)'
     from side_parts
     union all
     select

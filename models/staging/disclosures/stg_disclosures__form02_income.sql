@@ -19,7 +19,9 @@ final as (
         amount_business,
         amount_operating,
         amount_affiliated_remittance,
-        amount_other
+        amount_other,
+        amount_prior_year_carryover,
+        amount_non_fiscal_balance_used
     from source
 )
 
