@@ -1,18 +1,16 @@
-{#- One row per document, lined up with the same department's previous landed year, so a
+{#- One row per document, lined up with the same department's previous landed year of the same
+    kind (a budget beside last year's budget, final accounts beside last year's), so a
     department's headline totals can be read across years. -#}
 with summaries as (
     select * from {{ ref('mart_document_summary') }}
     where status in ('landed', 'partial')
 ),
 
-departments as (
-    select * from {{ ref('dim_department') }}
-),
-
 ordered as (
     select
-        departments.department_id,
+        summaries.department_id,
         summaries.department_name,
+        summaries.document_kind,
         summaries.fiscal_year,
         summaries.document_id,
         summaries.expenditure_total_yuan,
@@ -23,8 +21,11 @@ ordered as (
         lag(summaries.document_id) over by_year as prior_document_id,
         lag(summaries.expenditure_total_yuan) over by_year as prior_expenditure_total_yuan
     from summaries
-    inner join departments on summaries.department_name = departments.department_name
-    window by_year as (partition by departments.department_id order by summaries.fiscal_year, summaries.document_id)
+    where summaries.department_id is not null
+    window by_year as (
+        partition by summaries.department_id, summaries.document_kind
+        order by summaries.fiscal_year, summaries.document_id
+    )
 ),
 
 final as (

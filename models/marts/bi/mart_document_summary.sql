@@ -42,6 +42,8 @@ final as (
         documents.document_id,
         documents.department_name,
         documents.fiscal_year,
+        documents.document_kind,
+        documents.department_id,
         documents.forms_found,
         documents.is_template,
         documents.status,

@@ -1,17 +1,25 @@
-with documents as (
+{#- One row per department identity (int_departments__identified: normalised name, reviewed
+    aliases, region) across the documents read. -#}
+with identified as (
+    select * from {{ ref('int_departments__identified') }}
+),
+
+documents as (
     select * from {{ ref('stg_disclosures__documents') }}
-    where department_name is not null and is_read     -- departments of documents read, not of templates
 ),
 
 final as (
     select
-        md5(department_name)[1:16] as department_id,
-        department_name,
-        min(fiscal_year) as first_fiscal_year,
-        max(fiscal_year) as last_fiscal_year,
+        identified.department_id,
+        identified.department_name,
+        identified.region,
+        string_agg(distinct identified.printed_name, ' / ' order by identified.printed_name) as printed_names,
+        min(documents.fiscal_year) as first_fiscal_year,
+        max(documents.fiscal_year) as last_fiscal_year,
         count(*) as document_count
-    from documents
-    group by department_name
+    from identified
+    inner join documents on identified.document_id = documents.document_id
+    group by identified.department_id, identified.department_name, identified.region
 )
 
 select * from final

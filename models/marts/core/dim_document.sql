@@ -19,6 +19,10 @@ forms_failed as (
     group by document_id
 ),
 
+departments as (
+    select * from {{ ref('int_departments__identified') }}
+),
+
 forms_found as (
     select
         document_id,
@@ -35,19 +39,21 @@ final as (
         documents.source_sha256,
         documents.source_format,
         documents.document_title,
-        md5(documents.department_name)[1:16] as department_id,
+        departments.department_id,
         documents.department_name,
         documents.fiscal_year,
         documents.document_unit,
         documents.is_template,
         documents.status,
         documents.template_family,
+        documents.document_kind,
         coalesce(forms_found.forms_found, '') as forms_found,
         coalesce(forms_found.form_count, 0) as form_count,
         coalesce(forms_failed.forms_failed, '') as forms_failed,
         coalesce(forms_failed.parse_issue_count, 0) as parse_issue_count,
         documents.parser_version
     from documents
+    left join departments on documents.document_id = departments.document_id
     left join forms_found on documents.document_id = forms_found.document_id
     left join forms_failed on documents.document_id = forms_failed.document_id
 )

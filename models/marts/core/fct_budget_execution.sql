@@ -26,6 +26,7 @@ final as (
         claims.item_name,
         claims.money_unit,
         claims.initial_budget,
+        claims.adjusted_budget,
         coalesce(claims.actual, claims.amount) as actual,
         claims.completion_percent as stated_completion_percent,
         cast(

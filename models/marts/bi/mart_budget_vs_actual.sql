@@ -1,0 +1,152 @@
+{#- Did they spend what they said they would? One row per department, fiscal year, fund scope and
+    functional code (leaf grain): the published budget (from the department's budget disclosure),
+    the 年初预算 and 调整预算 the final accounts' narrative states for the 项 (fct_budget_execution), the actual (决算),
+    the execution rate, and the change from the year before. A department-year with only one of
+    the two disclosures is kept (pairing says which), never guessed: departments meet through
+    int_departments__identified. Where a year has several budgets, the department budget comes
+    before a unit budget. -#}
+with facts as (
+    select * from {{ ref('fct_expenditure_by_function') }}
+),
+
+documents as (
+    select * from {{ ref('dim_document') }}
+    where status in ('landed', 'partial') and department_id is not null
+),
+
+departments as (
+    select * from {{ ref('dim_department') }}
+),
+
+codes as (
+    select * from {{ ref('dim_function_classification') }}
+),
+
+claims as (
+    select * from {{ ref('fct_budget_execution') }}
+    where function_code is not null
+),
+
+ranked_documents as (
+    select
+        *,
+        case when document_kind = 'final_accounts' then 'actual' else 'budget' end as side,
+        row_number() over (
+            partition by department_id, fiscal_year, document_kind = 'final_accounts'
+            order by document_kind = 'department_budget' desc, document_id
+        ) as preference
+    from documents
+),
+
+chosen_documents as (
+    select * from ranked_documents
+    where preference = 1
+),
+
+amounts as (
+    select
+        chosen_documents.department_id,
+        chosen_documents.fiscal_year,
+        chosen_documents.side,
+        facts.document_id,
+        facts.fund_scope,
+        facts.function_code,
+        facts.total_amount_yuan
+    from facts
+    inner join chosen_documents on facts.document_id = chosen_documents.document_id
+),
+
+budget as (
+    select * from amounts
+    where side = 'budget'
+),
+
+actual as (
+    select * from amounts
+    where side = 'actual'
+),
+
+stated as (
+    select
+        claims.document_id,
+        case claims.code_form when '03' then 'all_funds' else 'general_public_budget' end as fund_scope,
+        claims.function_code,
+        cast(arg_min(claims.initial_budget * {{ yuan_per_unit('claims.money_unit') }}, claims.claim_no)
+            as decimal(20, 2)) as stated_initial_budget_yuan,
+        cast(arg_min(claims.adjusted_budget * {{ yuan_per_unit('claims.money_unit') }}, claims.claim_no)
+            as decimal(20, 2)) as stated_adjusted_budget_yuan
+    from claims
+    group by all
+),
+
+paired as (
+    select
+        coalesce(budget.department_id, actual.department_id) as department_id,
+        coalesce(budget.fiscal_year, actual.fiscal_year) as fiscal_year,
+        coalesce(budget.fund_scope, actual.fund_scope) as fund_scope,
+        coalesce(budget.function_code, actual.function_code) as function_code,
+        budget.document_id as budget_document_id,
+        actual.document_id as final_accounts_document_id,
+        budget.total_amount_yuan as published_budget_yuan,
+        actual.total_amount_yuan as actual_yuan
+    from budget
+    full outer join actual
+        on
+            budget.department_id = actual.department_id
+            and budget.fiscal_year = actual.fiscal_year
+            and budget.fund_scope = actual.fund_scope
+            and budget.function_code = actual.function_code
+),
+
+department_years as (
+    select
+        department_id,
+        fiscal_year,
+        max(budget_document_id) as budget_document_id,
+        max(final_accounts_document_id) as final_accounts_document_id
+    from paired
+    group by department_id, fiscal_year
+),
+
+final as (
+    select
+        paired.department_id,
+        departments.department_name,
+        paired.fiscal_year,
+        paired.fund_scope,
+        paired.function_code,
+        codes.function_name,
+        department_years.budget_document_id,
+        department_years.final_accounts_document_id,
+        case
+            when department_years.budget_document_id is null then 'final_accounts_only'
+            when department_years.final_accounts_document_id is null then 'budget_only'
+            else 'budget_and_final_accounts'
+        end as pairing,
+        paired.published_budget_yuan,
+        stated.stated_initial_budget_yuan,
+        stated.stated_adjusted_budget_yuan,
+        paired.actual_yuan,
+        cast(paired.actual_yuan / nullif(paired.published_budget_yuan, 0) as decimal(12, 4)) as execution_rate,
+        max(paired.actual_yuan) over prior_year as prior_year_actual_yuan,
+        max(paired.published_budget_yuan) over prior_year as prior_year_budget_yuan,
+        cast(paired.actual_yuan - max(paired.actual_yuan) over prior_year as decimal(20, 2)) as actual_change_yuan,
+        cast(paired.published_budget_yuan - max(paired.published_budget_yuan) over prior_year as decimal(20, 2))
+            as budget_change_yuan
+    from paired
+    inner join department_years
+        on paired.department_id = department_years.department_id and paired.fiscal_year = department_years.fiscal_year
+    left join departments on paired.department_id = departments.department_id
+    left join codes on paired.function_code = codes.function_code
+    left join stated
+        on
+            department_years.final_accounts_document_id = stated.document_id
+            and paired.fund_scope = stated.fund_scope
+            and paired.function_code = stated.function_code
+    window prior_year as (      -- the year before exactly: a gap of a year has no prior
+        partition by paired.department_id, paired.fund_scope, paired.function_code
+        order by paired.fiscal_year range between 1 preceding and 1 preceding
+    )
+)
+
+select * from final
