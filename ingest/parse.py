@@ -214,7 +214,10 @@ def _prints_amounts(section) -> bool:
 
 
 def _truncated(source: SourceDocument, last_section) -> IngestError | None:
-    """A file that ends inside a table was cut short: landing that form would land half of it."""
+    """A file that ends inside a table was cut short: landing that form would land half of it.
+    A workbook's last sheet ends where its table does."""
+    if source.source_format == "xlsx":
+        return None
     table = last_section.table_lines()
     last_printed = next((line for line in reversed(source.lines) if not line.is_blank), None)
     if table and last_printed is not None and table[-1].number == last_printed.number:

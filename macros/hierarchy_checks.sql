@@ -58,6 +58,9 @@
                 and parent.measure = child.measure
                 and child.parent_key = (case when parent.is_total_row then 'total' else parent.code end)
         group by all
+        {#- a measure printed neither in the parent nor in any child (a column the layout does not
+            print) is no check: 0 = 0 would be a pass that cannot fail #}
+        having parent.amount is not null or count(child.amount) > 0
     ),
 
     form_precision as (

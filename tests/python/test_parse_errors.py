@@ -100,14 +100,15 @@ def test_a_document_whose_only_form_cannot_be_read_is_rejected_whole(tmp_path, s
 def test_not_a_disclosure_says_what_was_read(tmp_path):
     with pytest.raises(IngestError) as caught:
         _parse(tmp_path, ["会议纪要", "今天讨论了预算。"])
-    assert "no final-accounts form" in caught.value.message and "2 lines of text" in caught.value.message
+    assert "no standard form" in caught.value.message and "2 lines of text" in caught.value.message
     assert "OCR" not in str(caught.value)                     # it has text: OCR would not help
 
 
-def test_a_budget_is_told_apart(tmp_path):
+def test_a_budget_form_is_read_as_its_form(tmp_path):
+    """A budget is read (tests/python/test_budgets.py): its unreadable 收支预算总表 is form 01's issue."""
     with pytest.raises(IngestError) as caught:
         _parse(tmp_path, ["2025年部门预算", "收支预算总表", "项目\t预算数", "合计\t1.00"])
-    assert "budget disclosure" in caught.value.hint
+    assert caught.value.message.startswith("no form could be read (01: ")
 
 
 def test_empty_file(tmp_path):
@@ -147,11 +148,11 @@ def test_a_document_of_which_nothing_reads_is_recorded_and_lands_no_rows(tmp_pat
     before = _landing_rows(landing)
     status = ingest([_write(tmp_path, ["会议纪要", "今天讨论了预算。"], "minutes.txt")], landing_zone("seeds", landing))
     assert status == 1
-    assert "NOT LANDED minutes.txt: no final-accounts form" in capsys.readouterr().err
+    assert "NOT LANDED minutes.txt: no standard form" in capsys.readouterr().err
     after = _landing_rows(landing)
     failed = next(row for row in after["raw_documents"] if row["document_id"] != SAMPLE_ID)
     assert (failed["status"], failed["source_file"]) == ("failed", "minutes.txt")
-    assert [row["reason"][:25] for row in after["raw_parse_issues"]] == ["no final-accounts form (收"]
+    assert [row["reason"][:16] for row in after["raw_parse_issues"]] == ["no standard form"]
     for table, rows in before.items():
         if table not in ("raw_documents", "raw_parse_issues"):
             assert after[table] == rows, table
