@@ -8,6 +8,8 @@ import duckdb
 from .errors import printed_at
 from .marts import MARTS
 
+_KIND_HEADINGS = {"final_accounts": "Final accounts (决算)", "department_budget": "Department budgets (部门预算)",
+                  "unit_budget": "Unit budgets (单位预算)", None: "Kind not known"}
 
 
 def summarise(warehouse: Path) -> str:
@@ -18,12 +20,22 @@ def summarise(warehouse: Path) -> str:
                 "select document_id, form, source_page, source_line, reason from audit.fct_parse_issues "
                 "order by document_id, issue_no").fetchall():
             issues.setdefault(document_id, []).append((form, printed_at(page, line, reason)))
-        for document_id, source_file, status, department, year, forms, checks, findings, unregistered in con.execute(
-                "select summary.document_id, documents.source_file, summary.status, summary.department_name, "
-                "summary.fiscal_year, summary.forms_found, summary.checks_run, summary.findings, "
-                "summary.unregistered_findings from marts.mart_document_summary as summary "
-                "join marts.dim_document as documents using (document_id) "
-                "order by summary.department_name, summary.fiscal_year, documents.source_file").fetchall():
+        documents = con.execute(
+            "select summary.document_kind, summary.document_id, documents.source_file, summary.status, "
+            "summary.department_name, summary.fiscal_year, summary.forms_found, summary.checks_run, summary.findings, "
+            "summary.unregistered_findings from marts.mart_document_summary as summary "
+            "join marts.dim_document as documents using (document_id) "
+            "order by summary.document_kind, summary.department_name, summary.fiscal_year, documents.source_file"
+        ).fetchall()
+        per_kind = {kind: sum(1 for row in documents if row[0] == kind) for kind in dict.fromkeys(r[0] for r in documents)}
+        lines.append("Documents by kind: " + ", ".join(f"{_KIND_HEADINGS.get(kind, kind)} {count}"
+                                                      for kind, count in per_kind.items()))
+        current_kind = object()
+        for kind, document_id, source_file, status, department, year, forms, checks, findings, unregistered \
+                in documents:
+            if kind != current_kind:
+                lines.append(f"{_KIND_HEADINGS.get(kind, kind)}:")
+                current_kind = kind
             name = f"{department or source_file} {year or ''}".rstrip()
             if status == "failed":
                 text = "not read: " + "; ".join(why for _, why in issues.get(document_id, []))

@@ -17,7 +17,7 @@ final as (
         status,
         status in ('landed', 'partial') as is_read,
         template_family,
-        coalesce(document_kind, 'final_accounts') as document_kind,
+        document_kind,
         forms_expected,
         forms_in_contents
     from source
