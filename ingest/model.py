@@ -120,8 +120,8 @@ class FunctionLineRow(Provenance):
 class EconomicItemRow(Provenance):
     """Form 06: one cell block (code, name, amount) of a side-by-side row."""
     block_no: int
-    expense_category: str     # personnel (人员经费) / public_use (公用经费)
-    row_kind: str             # class / section / category_total
+    expense_category: str     # personnel (人员经费) / public_use (公用经费); all for the table's 合计
+    row_kind: str             # class / section / category_total / total (the table's 合计)
     economic_code: str | None
     economic_name: str
     amount: Decimal | None

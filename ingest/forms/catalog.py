@@ -103,12 +103,14 @@ _FORM_MARKER = re.compile(r"公开\s*(\d{1,2})\s*表")
 # Labels a layout may print inside the title cell or fuse into one cell: 部门：… 单位：万元
 _LABEL = re.compile(r"(?=(?:编制部门|编制单位|部门名称|单位名称)[:：])|(?<!编制)(?<!名称)(?=(?:部门|单位)[:：])")
 _SENTENCE_MARKS = "。，；,;"
+_DIGIT_GROUPING = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 def label_parts(cell: str) -> list[str]:
     """A cell split before each 部门： / 单位： / 编制单位： label it holds, so that a title, a
     department and a unit fused into one cell are read apart. Sentences are left whole."""
-    if not cell or any(mark in cell for mark in _SENTENCE_MARKS):
+    # a comma grouping digits ('27,664.22', a title cell fused with its table's text) is no sentence mark
+    if not cell or any(mark in _DIGIT_GROUPING.sub("", cell) for mark in _SENTENCE_MARKS):
         return [cell] if cell else []
     return [part.strip() for part in _LABEL.split(cell) if part.strip()]
 

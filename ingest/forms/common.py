@@ -37,6 +37,13 @@ class AmountReader:
         self.max_decimals = max(self.max_decimals or 0, amount.decimals)
         return amount.value
 
+    def read_spilling(self, line: SourceLine, column: int, spill: int | None) -> Decimal | None:
+        """The column's amount, or, where it is blank, the amount of the unlabelled column to its
+        right that its header straddles (see header.spill_columns)."""
+        if spill is not None and not line.cell(column) and line.cell(spill):
+            return self.read(line, spill)
+        return self.read(line, column)
+
 
 @dataclass
 class ParsedForm:

@@ -21,7 +21,9 @@ _PERSONNEL_CLASSES = {"301", "303"}
 
 
 def _is_data_row(line: SourceLine) -> bool:
-    return any(economic_code(cell) for cell in line.cells) or any("经费合计" in cell for cell in line.cells)
+    """A code row, a 经费合计 row, or a 合计 row with its amount (a header row may say 合计 too)."""
+    return any(economic_code(cell) or "经费合计" in cell for cell in line.cells) or (
+        any(cell.replace(" ", "") == "合计" for cell in line.cells[:2]) and any(map(looks_like_amount, line.cells)))
 
 
 def _block_starts(header: list[SourceLine]) -> list[int]:
@@ -31,6 +33,22 @@ def _block_starts(header: list[SourceLine]) -> list[int]:
         if len(starts) > len(best):
             best = starts
     return best
+
+
+def _block_columns(header: list[SourceLine], starts: list[int]) -> dict[int, tuple[int, int, int | None]]:
+    """Block start -> (name column, amount column, spill column). Blocks print code, name, amount
+    side by side; a layout with spacer columns (a PDF splitting merged cells) is read by its
+    header words: the name under 名称, the amount under the next word, spilling into the unlabelled
+    column to its right (as 类 rows print there)."""
+    labels = column_labels(header)
+    columns = {}
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else max(labels, default=start) + 2
+        name = next((i for i in range(start + 1, end) if "名称" in labels.get(i, "")), start + 1)
+        amount = next((i for i in range(name + 1, end) if i in labels), name + 1)
+        spill = amount + 1 if amount + 1 < end and amount + 1 not in labels and amount != name + 1 else None
+        columns[start] = (name, amount, spill)
+    return columns
 
 
 def _category_spans(header: list[SourceLine]) -> list[tuple[int, str]]:
@@ -58,6 +76,15 @@ def _category_columns(header: list[SourceLine], start: int) -> dict[str, int] | 
     return found if all(index is not None for index in found.values()) else None
 
 
+def _table_total(document: SourceDocument, section: FormSection, line: SourceLine, block_no: int,
+                 amount) -> EconomicItemRow:
+    """The table's 合计 (all basic expenditure), printed by layouts without category totals or
+    beside them: the parent of the 类 rows."""
+    return EconomicItemRow(document.document_id, section.form, line.page, line.number, line.text, block_no=block_no,
+                           expense_category="all", row_kind="total", economic_code=None, economic_name="合计",
+                           amount=amount)
+
+
 def _parse_category_columns(document: SourceDocument, section: FormSection, body: list[SourceLine],
                             start: int, columns: dict[str, int]) -> ParsedForm:
     amounts = AmountReader(document, section)
@@ -79,6 +106,8 @@ def _parse_category_columns(document: SourceDocument, section: FormSection, body
                                               line.text, block_no=block_no, expense_category=category,
                                               row_kind="category_total", economic_code=None,
                                               economic_name=word + "合计", amount=amounts.read(line, columns[category])))
+            landed.append(_table_total(document, section, line, len(_CATEGORY_WORDS) + 1,
+                                       amounts.read(line, columns["total"])))
         elif any(line.cells) and not is_repeated_header(line):
             raise error(document, section, line, f"row is neither 合计 nor an economic code: {line.text!r}",
                         hint="a misprinted code or a row of another table; fix the source")
@@ -98,6 +127,7 @@ def parse_economic_form(document: SourceDocument, section: FormSection) -> Parse
     if columns is not None:
         return _parse_category_columns(document, section, body, starts[0], columns)
     spans = _category_spans(header)
+    blocks = _block_columns(header, starts)
     amounts = AmountReader(document, section)
     landed: list[EconomicItemRow] = []
 
@@ -107,13 +137,21 @@ def parse_economic_form(document: SourceDocument, section: FormSection) -> Parse
         cells = line.cells
         consumed: set[int] = set()
         for block_no, start in enumerate(starts, start=1):
-            code_text, name, amount_col = line.cell(start), line.cell(start + 1).replace(" ", ""), start + 2
+            name_col, amount_col, spill = blocks[start]
+            code_text, name = line.cell(start), line.cell(name_col).replace(" ", "")
             code = economic_code(code_text)
             if code:
                 kind = "class" if len(code) == 3 else "section"
                 category = _category_of_block(start, spans, code)
-                value = amounts.read(line, amount_col)
-                consumed.update({start, start + 1, amount_col})
+                value = amounts.read_spilling(line, amount_col, spill)
+                consumed.update({start, name_col, amount_col} | ({spill} if spill is not None else set()))
+            elif not spans and "".join(cells[start:amount_col]).replace(" ", "") == "合计":
+                # a bare 合计 in a table without 人员经费 / 公用经费: the table's total
+                value = next((amounts.read(line, index) for index in range(name_col + 1, len(cells))
+                              if cells[index] and index not in consumed), None)
+                consumed.update(index for index, cell in enumerate(cells) if cell)
+                landed.append(_table_total(document, section, line, block_no, value))
+                continue
             elif "合计" in name or "合计" in code_text:
                 kind, code = "category_total", None
                 name = name or code_text.replace(" ", "")   # a label spanning the code columns

@@ -9,7 +9,7 @@ from ..model import FunctionLineRow
 from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
-from .header import classify_label, column_labels, split_header_and_body
+from .header import classify_label, column_labels, spill_columns, split_header_and_body
 from .sections import FormSection, is_repeated_header
 
 _TOTAL = r"合计|小计|总计"
@@ -31,7 +31,7 @@ MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
 }
 _TOTAL_LABELS = {"合计", "总计"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_FUSED_CODE_NAME = re.compile(r"^(?P<code>\d{3,7})(?P<name>[^\d].*)$")
+_FUSED_CODE_NAME = re.compile(r"^(?P<code>\d{3,7})(?P<name>[^\d,.，．].*)$")     # not '244,675.66'
 # '105236 | 西南大学': a budget's row for one unit (单位编码, six digits), summing the codes below it
 _UNIT_CODE = re.compile(r"^\d{6}$")
 
@@ -84,7 +84,9 @@ def _amounts_only(line: SourceLine) -> bool:
 
 
 def _label_only(line: SourceLine) -> bool:
-    return not any(looks_like_amount(cell) for cell in line.cells)
+    """No amount: the code of a code row is no amount."""
+    return not any(looks_like_amount(cell) for index, cell in enumerate(line.cells)
+                   if not (index < 2 and _code_and_name(cell)[0]))
 
 
 def _rejoined(body: list[SourceLine]) -> list[SourceLine]:
@@ -121,14 +123,24 @@ def _wrapped_name(line: SourceLine) -> str | None:
     return "".join(words) if words and all(_CJK.search(word) for word in words) else None
 
 
+def _totals_only(rows: list[SourceLine]) -> bool:
+    """A table that prints only its totals: header rows, then one row of amounts and no code
+    (Jiangsu's 支出预算总表, 西南大学's 2024 收入预算表). That row is its 合计."""
+    return len(rows) >= 2 and _amounts_only(rows[-1]) and not any(
+        _row_key(row)[0] == "code" or (_row_key(row)[0] and not _label_only(row)) for row in rows)
+
+
 def parse_function_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     rows = section.table_lines()
-    header, body = split_header_and_body(rows, _is_data_row)
+    totals_only = _totals_only(rows)
+    header, body = (rows[:-1], rows[-1:]) if totals_only else split_header_and_body(rows, _is_data_row)
     if not header:
         raise error(document, section, None, "table header not found under the title")
     labels = column_labels(header)
     code_col = next((i for i, label in sorted(labels.items()) if "代码" in label or "编码" in label), 0)
     name_col = next((i for i, label in sorted(labels.items()) if i > code_col and "名称" in label), code_col + 1)
+    if totals_only:
+        code_col = name_col = -1         # every labelled column is a measure
     fused: dict[int, str] = {}
     if body and _row_key(body[0])[0] == "total":
         fused = _fused_header_words(body[0], name_col)
@@ -148,13 +160,14 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
     if "total" not in measure_cols.values() and section.form != "07":
         raise error(document, section, header[-1], "no total (合计) column in the header")
 
+    spills = spill_columns(labels, list(measure_cols))
     amounts = AmountReader(document, section)
     landed: list[FunctionLineRow] = []
     extras = []
     first_total: tuple[tuple, SourceLine] | None = None     # (its printed amounts, its line)
     units: list[SourceLine] = []
     for position, line in enumerate(_rejoined(body)):
-        kind, code = _row_key(line)
+        kind, code = ("total", None) if totals_only else _row_key(line)
         if kind == "unit":
             # one unit's row repeats the 合计; several units would repeat the codes under each
             units.append(line)
@@ -175,7 +188,7 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
                         hint="a misprinted code or a row of another table; fix the source")
         skip = set(fused) if position == 0 else set()
         name = None if kind == "total" else _printed_name(line, name_col)
-        measures = {measure: None if index in skip else amounts.read(line, index)
+        measures = {measure: None if index in skip else amounts.read_spilling(line, index, spills.get(index))
                     for index, measure in measure_cols.items()}
         if kind == "total":
             # some layouts print 合计 above and below the table: the same row twice is one total

@@ -32,6 +32,13 @@ def column_labels(header: list[SourceLine], skip_rows: Callable[[SourceLine], bo
     return labels
 
 
+def spill_columns(labels: dict[int, str], columns: list[int]) -> dict[int, int]:
+    """Column -> the unlabelled column to its right. A header cell the PDF reader splits over two
+    columns (a merged 金额 cell) labels the left one only; some rows print their amount in the
+    right one (江苏 prints 类 rows so)."""
+    return {column: column + 1 for column in columns if column + 1 not in labels and column + 1 not in columns}
+
+
 def classify_label(label: str, rules: list[tuple[str, str]]) -> str | None:
     """The first rule whose pattern occurs in the label names the column."""
     for pattern, name in rules:
