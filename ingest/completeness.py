@@ -40,9 +40,21 @@ def _cut_short(rows: list[FunctionLineRow], measure: str) -> tuple[str, Decimal,
 
 
 def _economic_form_cut(source: SourceDocument, rows: list[EconomicItemRow]) -> IngestError | None:
-    """06 closes with 人员经费合计 / 公用经费合计; stopping at a page foot without them lost a page."""
+    """06 closes with 人员经费合计 / 公用经费合计; stopping at a page foot without them lost a page.
+    A table that prints its 合计 above the items (budgets) is whole when its 类 rows add up to it."""
     if not rows or rows[-1].source_line not in source.page_foot_lines:
         return None
+    total = next((row for row in rows if row.row_kind == "total" and row.amount is not None), None)
+    if total is not None:
+        classes = [row.amount for row in rows if row.row_kind == "class" and row.amount is not None]
+        half_unit = half_print_unit(max((-amount.as_tuple().exponent for amount in [total.amount, *classes]),
+                                        default=None))
+        if total.amount - sum(classes, Decimal(0)) <= sum_tolerance(len(classes), half_unit):
+            return None
+        last = rows[-1]
+        return IngestError(f"the table stops at the foot of page {last.source_page}: its 合计 {total.amount} "
+                           f"against {sum(classes, Decimal(0))} in the 类 rows printed", file=source.name,
+                           form="06", line=last.source_line, page=last.source_page, hint=_HINT)
     if not any(row.row_kind == "category_total" for row in rows):
         last = rows[-1]
         return IngestError(f"the table stops at the foot of page {last.source_page} without its "
