@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="wait for another ingest/build/refresh of this warehouse instead of exiting 4")
     commands = parser.add_subparsers(dest="command", required=True)
     sample = {"nargs": "*", "type": Path, "default": [BUNDLED_SAMPLE],
-              "help": "files or folders of .txt and .pdf (default: the bundled sample)"}
+              "help": "files or folders of .txt, .pdf and .xlsx (default: the bundled sample)"}
     ingest_cmd = commands.add_parser("ingest", help="parse documents and land their forms")
     ingest_cmd.add_argument("paths", **sample)
     ingest_cmd.add_argument("--force", action="store_true",

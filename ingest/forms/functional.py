@@ -115,6 +115,16 @@ def _rejoined(body: list[SourceLine]) -> list[SourceLine]:
     return joined
 
 
+def _realigned_total(line: SourceLine, name_col: int) -> SourceLine:
+    """'合计 | 156,211,123 | …': a 合计 label spanning the code and name columns, given as one cell
+    (a PDF table whose 合计 row is alone on its page), moves its amounts one column left; put
+    them back under their headers."""
+    if name_col > 0 and looks_like_amount(line.cell(name_col)) and not line.cell(name_col - 1).replace(" ", "") == "":
+        cells = line.cells
+        return SourceLine(line.number, "\t".join([*cells[:name_col], "", *cells[name_col:]]), line.page)
+    return line
+
+
 def _wrapped_name(line: SourceLine) -> str | None:
     """The text of a row that only continues the name above it (no code, no amounts)."""
     if _row_key(line)[0] or not _label_only(line):
@@ -168,6 +178,8 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
     units: list[SourceLine] = []
     for position, line in enumerate(_rejoined(body)):
         kind, code = ("total", None) if totals_only else _row_key(line)
+        if kind == "total" and not totals_only:
+            line = _realigned_total(line, name_col)
         if kind == "unit":
             # one unit's row repeats the 合计; several units would repeat the codes under each
             units.append(line)

@@ -1,4 +1,7 @@
-{#- Lines of forms 01 and 04; a 类 line gets its functional class code by its standard name. -#}
+{#- Lines of forms 01 and 04; a 类 line gets its functional class code by its standard name.
+    is_current_year_total marks the side's 本年收入/支出合计, or, on a side that prints neither it
+    nor a balance line (budgets: 收入总计 right under the lines), its 总计: the one owner of
+    "this year's total" for every rule and mart. -#}
 with lines as (
     select * from {{ ref('stg_disclosures__form01_summary_lines') }}
     union all
@@ -9,11 +12,24 @@ standard_classes as (
     select * from {{ ref('ref_function_classes') }}
 ),
 
+sides as (
+    select
+        *,
+        bool_or(line_kind = 'current_year_total') over side_lines as side_prints_current_total,
+        bool_or(line_kind = 'balance_line') over side_lines as side_prints_balances
+    from lines
+    window side_lines as (partition by document_id, form, side)
+),
+
 final as (
     select
-        lines.*,
-        standard_classes.class_code as function_class_code
-    from lines
+        lines.* exclude (side_prints_current_total, side_prints_balances),
+        standard_classes.class_code as function_class_code,
+        lines.line_kind = 'current_year_total'
+        or (
+            lines.line_kind = 'grand_total' and not lines.side_prints_current_total and not lines.side_prints_balances
+        ) as is_current_year_total
+    from sides as lines
     left join standard_classes
         on
             lines.line_kind = 'class_line'

@@ -3,7 +3,9 @@
     from. Measures: each measure column of the 合计 row of 02/03/05/07/08 (total, basic, …);
     06 personnel_total / public_use_total (人员经费合计 / 公用经费合计); 09 budget_total /
     actual_total; 01/04 <side>_grand_total (总计) and <side>_current_year_total (本年收入/支出合计),
-    all funds. A total printed twice counts once (the larger, at its first line). -#}
+    all funds; a budget's 总计 is its current-year total where it prints no 本年合计 and no balance
+    (int_summary_lines__coded.is_current_year_total). A total printed twice counts once (the larger,
+    at its first line). -#}
 with printed as (
     {%- for form, relation in [('02', 'stg_disclosures__form02_income'),
                                 ('03', 'stg_disclosures__form03_expenditure'),
@@ -42,18 +44,26 @@ with printed as (
         amount
     from {{ ref('stg_disclosures__form09_three_public') }}
     where component = 'total'
-    {%- for relation in ['stg_disclosures__form01_summary_lines', 'stg_disclosures__form04_fiscal_summary_lines'] %}
-        union all
-        select
-            document_id,
-            form,
-            side || '_' || line_kind,
-            source_page,
-            source_line,
-            amount_total
-        from {{ ref(relation) }}
-        where line_kind in ('grand_total', 'current_year_total')
-    {%- endfor %}
+    union all
+    select
+        document_id,
+        form,
+        side || '_grand_total',
+        source_page,
+        source_line,
+        amount_total
+    from {{ ref('int_summary_lines__coded') }}
+    where line_kind = 'grand_total'
+    union all
+    select
+        document_id,
+        form,
+        side || '_current_year_total',
+        source_page,
+        source_line,
+        amount_total
+    from {{ ref('int_summary_lines__coded') }}
+    where is_current_year_total
 ),
 
 totals as (

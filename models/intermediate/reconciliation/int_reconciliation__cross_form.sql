@@ -47,31 +47,21 @@ form02_with_balances as (
         and printed_amount is not null
 ),
 
-form01_current_year as (
-    select distinct document_id, side from summary_lines
-    where form = '01' and line_kind = 'current_year_total'
-),
-
-{#- 本年收入/支出合计; 总计 where no 本年 total is printed (budgets) or where 02 counts balances -#}
+{#- this year's total (see int_summary_lines__coded); 收入总计 where 02 counts balances -#}
 form01_totals as (
-    select summary_lines.* from summary_lines
-    left join form01_current_year
-        on summary_lines.document_id = form01_current_year.document_id and summary_lines.side = form01_current_year.side
+    select * from summary_lines
     where
-        summary_lines.form = '01'
-        and summary_lines.line_kind = case
-            when
-                summary_lines.side = 'income'
-                and summary_lines.document_id in (select document_id from form02_with_balances)
-                then 'grand_total'
-            when form01_current_year.document_id is null then 'grand_total'
-            else 'current_year_total'
+        form = '01'
+        and case
+            when side = 'income' and document_id in (select document_id from form02_with_balances)
+                then line_kind = 'grand_total'
+            else is_current_year_total
         end
 ),
 
 form04_totals as (
     select * from summary_lines
-    where form = '04' and side = 'expenditure' and line_kind = 'current_year_total'
+    where form = '04' and side = 'expenditure' and is_current_year_total
 ),
 
 form03_classes as (

@@ -45,14 +45,14 @@ fund_columns as (
 expenditure_side as (
     select
         document_id,
-        line_kind,
+        case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
         unnest([
             { 'fund': 'general_budget', 'amount': amount_general_budget },
             { 'fund': 'government_fund', 'amount': amount_government_fund },
             { 'fund': 'state_capital', 'amount': amount_state_capital }
         ]) as by_fund
     from lines
-    where side = 'expenditure' and line_kind in ('current_year_total', 'balance_line')
+    where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
 ),
 
 fund_flows as (
@@ -105,12 +105,12 @@ fund_balances as (
 
 income_totals as (
     select * from lines
-    where side = 'income' and line_kind = 'current_year_total'
+    where side = 'income' and is_current_year_total
 ),
 
 expenditure_totals as (
     select * from lines
-    where side = 'expenditure' and line_kind = 'current_year_total'
+    where side = 'expenditure' and is_current_year_total
 ),
 
 fiscal_income as (
