@@ -73,7 +73,9 @@ TABLES: tuple[LandingTable, ...] = (
                    "total", "fiscal_appropriation", "superior_subsidy", "business", "operating", "affiliated_remittance", "other",
                    "prior_year_carryover", "non_fiscal_balance_used"),
     _function_form("03", "raw_form03_expenditure", "公开03表 支出决算表 as printed: one row per functional code or 合计.",
-                   "total", "basic", "project", "remittance_to_superior", "operating", "subsidy_to_affiliates"),
+                   "total", "basic", "project", "remittance_to_superior", "operating", "subsidy_to_affiliates",
+                   # budgets: 单位预留机动经费 and 结转下年 (Jiangsu)
+                   "unit_reserve", "carried_forward"),
     _function_form("05", "raw_form05_general_budget_expenditure", "公开05表 一般公共预算财政拨款支出决算表 as printed.",
                    "total", "basic", "project"),
     _function_form("07", "raw_form07_government_fund", "公开07表 政府性基金预算财政拨款收入支出决算表 as printed.",

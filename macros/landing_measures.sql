@@ -3,7 +3,7 @@
 {% macro function_form_measures(form) %}
     {% set measures = {
         '02': ['total', 'fiscal_appropriation', 'superior_subsidy', 'business', 'operating', 'affiliated_remittance', 'other', 'prior_year_carryover', 'non_fiscal_balance_used'],
-        '03': ['total', 'basic', 'project', 'remittance_to_superior', 'operating', 'subsidy_to_affiliates'],
+        '03': ['total', 'basic', 'project', 'remittance_to_superior', 'operating', 'subsidy_to_affiliates', 'unit_reserve', 'carried_forward'],
         '05': ['total', 'basic', 'project'],
         '07': ['opening_balance', 'income', 'expenditure_total', 'expenditure_basic', 'expenditure_project', 'closing_balance'],
         '08': ['total', 'basic', 'project', 'opening_balance', 'income', 'closing_balance'],

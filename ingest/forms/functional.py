@@ -21,6 +21,7 @@ MEASURE_RULES: dict[str, list[tuple[str, str]]] = {
            ("经营收入", "operating"), ("附属单位", "affiliated_remittance"), ("其他收入", "other"),
            (_TOTAL, "total"), _SOLE_AMOUNT],
     "03": [("基本支出", "basic"), ("项目支出", "project"), ("上缴上级", "remittance_to_superior"),
+           ("预留机动", "unit_reserve"), ("结转下年", "carried_forward"),
            ("经营支出", "operating"), ("附属单位", "subsidy_to_affiliates"), (_TOTAL, "total"), _SOLE_AMOUNT],
     "05": [("基本支出", "basic"), ("项目支出", "project"), (_TOTAL + "|本年支出|^财政拨款支出$", "total"), _SOLE_AMOUNT],
     "07": [("年初", "opening_balance"), ("年末", "closing_balance"), ("本年收入", "income"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..numbers import find_unit
 from ..source import SourceLine
 
 _COLUMN_NUMBER = re.compile(r"^\d+$")
@@ -19,14 +20,14 @@ def split_header_and_body(rows: list[SourceLine], is_data_row: Callable[[SourceL
 
 def column_labels(header: list[SourceLine], skip_rows: Callable[[SourceLine], bool] = lambda _: False):
     """Per column index, the header words stacked above it ('本年支出' + '小计' -> '本年支出小计').
-    Column numbers (1, 2, …) and 栏次 are dropped."""
+    Column numbers (1, 2, …), 栏次 and a 单位：万元 label printed in the header's row are dropped."""
     labels: dict[int, str] = {}
     for row in header:
         if skip_rows(row):
             continue
         for index, cell in enumerate(row.cells):
             word = cell.replace(" ", "").replace("\u3000", "")
-            if not word or word == "栏次" or _COLUMN_NUMBER.match(word):
+            if not word or word == "栏次" or _COLUMN_NUMBER.match(word) or (word.startswith("单位") and find_unit(word)):
                 continue
             labels[index] = labels.get(index, "") + word
     return labels

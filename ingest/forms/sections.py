@@ -17,6 +17,10 @@ _BARE_LABEL = re.compile(rf"^(?:{_DEPARTMENT_LABELS})[:：]?$")      # 单位名
 _HEADER_WORDS = ("科目代码", "科目编码", "科目名称", "项目", "行次", "栏次", "预算数", "决算数", "人员经费", "合计")
 _HEADER_LOOKAHEAD = 12
 _LABEL_LENGTH = 60      # a 部门：… label, not a sentence that happens to start so
+_WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,3}$")
+# how a department's name ends: a name cut short of it wrapped in its cell
+_NAME_ENDINGS = ("院", "局", "厅", "室", "处", "会", "部", "委", "办", "所", "校", "学", "站", "中心", "馆", "队", "社",
+                 "府", "署", "）", ")")
 
 
 def first_cell(line: SourceLine) -> str:
@@ -101,7 +105,21 @@ class FormSection:
             yield from line.cells
 
     def department(self) -> str | None:
-        return next((department for department in map(department_in, self._all_cells()) if department), None)
+        """The department the 部门 label names; a name wrapped in its cell onto the next row (the
+        few characters under it, e.g. 江苏省高级人民法 / 院) is joined."""
+        lines = [self.title_line, *self.lines]
+        for number, line in enumerate(lines):
+            for index, cell in enumerate(line.cells):
+                department = department_in(cell)
+                if department is None:
+                    continue
+                below = lines[number + 1] if number + 1 < len(lines) else None
+                tail = below.cell(index).replace(" ", "") if below is not None else ""
+                if (_WRAPPED_TAIL.match(tail) and not department.endswith(_NAME_ENDINGS)
+                        and (department + tail).endswith(_NAME_ENDINGS)):
+                    department += tail
+                return department
+        return None
 
     def unit(self) -> str | None:
         return next((unit for unit in map(find_unit, self._all_cells()) if unit), None)

@@ -1,7 +1,8 @@
 {#- Lines of forms 01 and 04; a 类 line gets its functional class code by its standard name.
     is_current_year_total marks the side's 本年收入/支出合计, or, on a side that prints neither it
     nor a balance line (budgets: 收入总计 right under the lines), its 总计: the one owner of
-    "this year's total" for every rule and mart. -#}
+    "this year's total" for every rule and mart. form_prints_fund_columns: the form prints a
+    一般公共预算 / 政府性基金 / 国有资本经营 column (04 does, unless a budget prints 金额 alone). -#}
 with lines as (
     select * from {{ ref('stg_disclosures__form01_summary_lines') }}
     union all
@@ -16,9 +17,13 @@ sides as (
     select
         *,
         bool_or(line_kind = 'current_year_total') over side_lines as side_prints_current_total,
-        bool_or(line_kind = 'balance_line') over side_lines as side_prints_balances
+        bool_or(line_kind = 'balance_line') over side_lines as side_prints_balances,
+        count(amount_general_budget) over form_lines + count(amount_government_fund) over form_lines
+        + count(amount_state_capital) over form_lines > 0 as form_prints_fund_columns
     from lines
-    window side_lines as (partition by document_id, form, side)
+    window
+        side_lines as (partition by document_id, form, side),
+        form_lines as (partition by document_id, form)
 ),
 
 final as (

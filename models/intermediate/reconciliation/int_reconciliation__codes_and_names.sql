@@ -1,5 +1,6 @@
 {#- Facts that are not sums:
     - codes_form02_in_form03 / codes_form05_in_form03: every code of 02 and 05 is printed in 03
+      (unless 03 prints its totals only)
       (03 covers all funds and all income is spent under some code); the detail names the 03
       code printed with the same name under the same parent, the usual sign of a misprint;
     - names_same_code_across_forms: a code printed in several of 02/03/05 has one name;
@@ -21,6 +22,12 @@ documents as (
 form03_codes as (
     select * from coded_lines
     where form = '03'
+),
+
+form03_totals_only as (
+    select document_id from {{ ref('stg_disclosures__form03_expenditure') }}
+    group by document_id
+    having count(*) filter (where row_kind = 'code') = 0 and count(*) filter (where row_kind = 'total') > 0
 ),
 
 namesakes as (
@@ -69,6 +76,11 @@ code_presence as (
         and exists (
             select 1 from forms
             where forms.document_id = printed_line.document_id and forms.form = '03'
+        )
+        -- a 03 that prints its totals only (a budget's 支出预算总表 in Jiangsu) lists no codes
+        and not exists (
+            select 1 from form03_totals_only
+            where form03_totals_only.document_id = printed_line.document_id
         )
 ),
 

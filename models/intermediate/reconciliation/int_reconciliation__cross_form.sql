@@ -106,6 +106,10 @@ class_pairs as (
         on
             printed_line.document_id = detailed_row.document_id
             and printed_line.function_class_code = detailed_row.function_code
+    -- a 04 listing its spending by use (基本支出 / 项目支出, Jiangsu's budgets) prints no 类 line
+    where coalesce(printed_line.document_id, detailed_row.document_id) in (
+        select document_id from form04_classes where function_class_code is not null
+    )
 ),
 
 total_pairs as (
@@ -161,6 +165,7 @@ total_pairs as (
             printed_line.document_id = detailed_row.document_id
             and detailed_row.form = '05'
             and detailed_row.measure = 'total'
+    where printed_line.form_prints_fund_columns
     union all
     select
         general_budget.document_id,

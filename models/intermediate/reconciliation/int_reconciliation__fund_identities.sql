@@ -5,7 +5,8 @@
       balance (income side rows by fund name, expenditure side by fund column);
     - cross_form02_fiscal_vs_form04: 02 合计 财政拨款收入 = 04 本年收入合计;
     - cross_form07_vs_form04 / cross_form08_vs_form04: 07 / 08 合计 expenditure = 04's government
-      fund / state capital column of 本年支出合计 (an empty 07 or 08 must meet a blank column). -#}
+      fund / state capital column of 本年支出合计 (an empty 07 or 08 must meet a blank column).
+    The fund rules judge a 04 that prints fund columns (a budget may print 金额 alone). -#}
 with lines as (
     select * from {{ ref('int_summary_lines__coded') }}
     where form = '04'
@@ -39,7 +40,7 @@ fund_columns as (
             as term_count,
         item_name || ': 合计 = 一般公共预算 + 政府性基金 + 国有资本经营' as detail
     from lines
-    where side = 'expenditure'
+    where side = 'expenditure' and form_prints_fund_columns
 ),
 
 expenditure_side as (
@@ -85,7 +86,7 @@ fund_flows as (
                 and expenditure_side.line_kind = 'balance_line'
                 and expenditure_side.by_fund.fund = funds.fund
         ) as closing
-    from (select distinct document_id from lines) as documents
+    from (select distinct document_id from lines where form_prints_fund_columns) as documents
     cross join funds
 ),
 

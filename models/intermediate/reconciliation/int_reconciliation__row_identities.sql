@@ -1,5 +1,7 @@
-{#- Identities within one printed row or block:
-    03/05/08 total = basic + project (+ 03's remittance, operating, subsidy columns);
+{#- Identities within one printed row or block, judged where the layout prints the terms (a table
+    of one 金额 column prints the total alone):
+    03/05/08 total = basic + project (+ 03's remittance, operating, subsidy columns, and the 单位预留
+    机动经费 and 结转下年 budgets print);
     07 expenditure total = basic + project; 02 total = Σ income sources;
     06 人员经费合计 = Σ personnel 类 (301 + 303), 公用经费合计 = Σ public-use 类 (302 + 307 + 310 + 399). -#}
 with column_sums as (
@@ -11,10 +13,13 @@ with column_sums as (
         coalesce(function_code, 'total') as subject_code,
         amount_total as printed_total,
         coalesce(amount_basic, 0) + coalesce(amount_project, 0) + coalesce(amount_remittance_to_superior, 0)
-        + coalesce(amount_operating, 0) + coalesce(amount_subsidy_to_affiliates, 0) as terms_sum,
+        + coalesce(amount_operating, 0) + coalesce(amount_subsidy_to_affiliates, 0)
+        + coalesce(amount_unit_reserve, 0) + coalesce(amount_carried_forward, 0) as terms_sum,
         {{ printed_count(['amount_basic', 'amount_project', 'amount_remittance_to_superior',
-                          'amount_operating', 'amount_subsidy_to_affiliates']) }} as term_count,
-        'total = basic + project + remittance + operating + subsidy to affiliates' as detail
+                          'amount_operating', 'amount_subsidy_to_affiliates', 'amount_unit_reserve',
+                          'amount_carried_forward']) }} as term_count,
+        'total = basic + project + remittance + operating + subsidy to affiliates (+ 单位预留机动经费 + 结转下年)'
+        as detail
     from {{ ref('stg_disclosures__form03_expenditure') }}
     union all
     select
@@ -107,8 +112,20 @@ category_sums as (
     where totals.row_kind = 'category_total'
 ),
 
+{#- a form none of whose rows prints a term (a 金额 column alone) has no identity to judge -#}
+judged_column_sums as (
+    select * exclude (terms_in_layout)
+    from (
+        select
+            *,
+            max(term_count) over (partition by document_id, rule_id) as terms_in_layout
+        from column_sums
+    )
+    where terms_in_layout > 0
+),
+
 identities as (
-    select * from column_sums
+    select * from judged_column_sums
     union all
     select * from category_sums
 ),

@@ -18,7 +18,9 @@ final as (
         amount_project,
         amount_remittance_to_superior,
         amount_operating,
-        amount_subsidy_to_affiliates
+        amount_subsidy_to_affiliates,
+        amount_unit_reserve,
+        amount_carried_forward
     from source
 )
 
