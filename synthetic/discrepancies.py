@@ -13,12 +13,18 @@ it is the ground truth of which printed cells break which reconciliation rule.
 - NEGATIVE_FIXTURES: per rule, the fewest printed cells changed (on REPAIRED, FUNDS or a copy
   keeping only some forms) so that this rule fails. Where the rules' arithmetic makes one rule
   fail only together with another, the fixture names both and says why.
+- Rules across documents need the other documents: a fixture on base `across:<street>:<base>`
+  is <base> as another 街道's disclosure, landed with its companions (its published budget, its
+  previous year's final accounts; synthetic/across_documents.py). POSITIVE_ACROSS is the set
+  every such rule passes on.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ingest.paths import BUNDLED_SAMPLE
+
+from .across_documents import budget_lines, renamed, year_before
 
 SAMPLE = BUNDLED_SAMPLE / "wuchang-shidong-2023-final-accounts.txt"
 
@@ -51,6 +57,8 @@ class Fixture:
     edits: list[Edit | TextEdit]
     fails: set[str] = field(default_factory=set)   # expected failing rules; default {rule_id}
     why: str = ""
+    # documents landed beside it (base across:…): "year_before", "budget" or "budget:<code>=<amount>"
+    companions: tuple[str, ...] = ()
 
     @property
     def expected_failures(self) -> set[str]:
@@ -153,6 +161,9 @@ FUNDS_08 = [
 
 
 def base_lines(base: str) -> list[str]:
+    if base.startswith("across:"):
+        _, street, inner = base.split(":", 2)
+        return renamed(base_lines(inner), street)
     lines = repaired()
     if base == "repaired":
         return lines
@@ -321,14 +332,42 @@ NEGATIVE_FIXTURES = [
             [TextEdit("年初预算数为0万元，决算数1.05万元，支出决算数大于",
                       "年初预算数为0万元，决算数1.05万元，完成年初预算的100%，支出决算数大于")]),
     Fixture("narrative_breakdown_parts", "repaired", [TextEdit("政府采购工程支出32万元", "政府采购工程支出42万元")]),
+    # across documents (issue 16): each its own department, with the documents it is held against
+    Fixture("crossdoc_initial_budget_vs_published", "across:中华路街道:repaired", [],
+            companions=("budget:2010301=58.15",),
+            why="the final accounts as printed; its published budget prints 58.15 for 2010301 行政运行, "
+                "whose 年初预算 the narrative states as 57.15"),
+    Fixture("crossdoc_opening_vs_prior_closing", "across:积玉桥街道:repaired_tables",
+            [Edit("01", "年初结转和结余", 2, "1.00"), Edit("01", "年初结转和结余", 5, "1.00"),
+             Edit("01", "总计", 2, "960.84"), Edit("01", "总计", 5, "960.84")],
+            companions=("year_before",),
+            why="1.00 carried over into 2023 and out of it (总计 960.84 both sides), while 2022 closed with none"),
 ]
 
 POSITIVE_BASES = {"repaired": "repaired", "funds": "funds"}
+POSITIVE_ACROSS = Fixture("across_documents", "across:紫阳街道:repaired", [], companions=("budget", "year_before"))
+
+
+def companion_lines(base: str, companion: str) -> list[str]:
+    """A document of the fixture's department beside it: its previous year's final accounts, or
+    its published budget of the year (with some 项 changed: 'budget:2010301=58.15')."""
+    _, street, _ = base.split(":", 2)
+    final_accounts = renamed(repaired(), street)
+    if companion == "year_before":
+        return year_before(final_accounts)
+    kind, _, changes = companion.partition(":")
+    assert kind == "budget", companion
+    changed = dict(change.split("=") for change in changes.split(",")) if changes else {}
+    return budget_lines(final_accounts, f"武汉市武昌区人民政府{street}办事处", 2023, changed)
 
 
 def fixture_documents() -> dict[str, list[str]]:
-    """File name -> lines: the two positive fixtures and one negative fixture per rule."""
+    """File name -> lines: the positive fixtures, one negative fixture per rule, and the
+    companions (companion_<fixture>_<name>.txt) of those across documents."""
     documents = {f"positive_{name}.txt": base_lines(base) for name, base in POSITIVE_BASES.items()}
-    for fixture in NEGATIVE_FIXTURES:
-        documents[f"negative_{fixture.rule_id}.txt"] = apply(base_lines(fixture.base), fixture.edits)
+    for name, fixture in [("positive", POSITIVE_ACROSS), *(("negative", f) for f in NEGATIVE_FIXTURES)]:
+        documents[f"{name}_{fixture.rule_id}.txt"] = apply(base_lines(fixture.base), fixture.edits)
+        for companion in fixture.companions:
+            documents[f"companion_{fixture.rule_id}_{companion.partition(':')[0]}.txt"] = companion_lines(
+                fixture.base, companion)
     return documents

@@ -13,7 +13,8 @@ from conftest import PROJECT_DIR, copy_project, land
 from ingest.parse import parse_document
 from ingest.source import read_text_document
 from ingest.warehouse import run_dbt
-from synthetic.discrepancies import NEGATIVE_FIXTURES, POSITIVE_BASES, fixture_documents, lacks_forms
+from synthetic.discrepancies import (NEGATIVE_FIXTURES, POSITIVE_ACROSS, POSITIVE_BASES, fixture_documents,
+                                     lacks_forms)
 
 CATALOGUE = PROJECT_DIR / "seeds" / "reference" / "rule_catalogue.csv"
 
@@ -66,14 +67,23 @@ def test_every_catalogue_rule_has_a_negative_fixture():
 
 
 def test_positive_fixtures_pass_every_rule(outcomes):
-    positives = ("positive_repaired.txt", "positive_funds.txt")
+    positives = ("positive_repaired.txt", "positive_funds.txt", f"positive_{POSITIVE_ACROSS.rule_id}.txt")
     # the funds fixture prints only 07 and 08: the seven forms it lacks are findings, as in a real document
     assert all(_failing_rules(outcomes, f"positive_{name}.txt") == ({"structure_forms_present"} if lacks_forms(base) else set())
                for name, base in POSITIVE_BASES.items())
     with CATALOGUE.open(encoding="utf-8") as handle:
         rules = {row["rule_id"] for row in csv.DictReader(handle)}
+    assert _failing_rules(outcomes, positives[-1]) == set()
     passed = {rule for (name, rule), seen in outcomes.items() if name in positives and "pass" in seen}
     assert passed == rules
+
+
+def test_companions_are_consistent_documents(outcomes):
+    """The budgets and previous years landed beside the fixtures across documents fail no rule of
+    their own: a fixture's finding is its rule's alone."""
+    companions = {name for name, _ in outcomes if name.startswith("companion_")}
+    assert len(companions) == 4
+    assert {name: _failing_rules(outcomes, name) for name in companions} == dict.fromkeys(companions, set())
 
 
 @pytest.mark.parametrize("fixture", NEGATIVE_FIXTURES, ids=lambda fixture: fixture.rule_id)

@@ -106,6 +106,14 @@ with checks as (
         'int_reconciliation__narrative_wording' as checked_by
     from {{ ref('int_reconciliation__narrative_wording') }}
     where {{ documents_to_build_filter() }}
+
+    union all
+
+    select
+        *,
+        'int_reconciliation__across_documents' as checked_by
+    from {{ ref('int_reconciliation__across_documents') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 final as (
