@@ -91,11 +91,15 @@ def test_text_without_its_tables_lands_as_a_disclosure():
     # no cover: the kind from the forms' titles, the year from the headings, the department from 部门：
     assert (tables.document.document_kind, tables.document.fiscal_year, tables.document.department_name) == (
         "department_budget", 2019, "中共江苏省委办公厅")
-    # parse issues: 01 (income, functional and economic sides in one table), 02 (income by source,
-    # no codes), 09 (a 三公、会议费、培训费 layout without 预算数 / 决算数 headers)
+    # 03 prints its totals only, 09 the budget alone with 会议费 and 培训费 (page 9: 三公 小计 508.20 of
+    # 合计 1,471.70); parse issues: 01
+    # (income, functional and by-use expenditure in one table) and 02 (income by source, no codes)
     assert tables.document.status == "partial"
-    assert ([form.form for form in tables.forms], tables.failed_forms) == (["03", "04", "05", "06", "07"],
-                                                                          ["01", "02", "09"])
+    assert ([form.form for form in tables.forms], tables.failed_forms) == (["03", "04", "05", "06", "07", "09"],
+                                                                          ["01", "02"])
+    three_public = {row.component: row.amount for row in tables.rows["raw_form09_three_public"]}
+    assert three_public["total"] == Decimal("508.20") and all(row.scope == "budget"
+                                                                for row in tables.rows["raw_form09_three_public"])
 
 
 def test_a_stand_in_table_gives_way_to_the_form_proper():
