@@ -16,8 +16,12 @@ standard_classes as (
 sides as (
     select
         *,
-        bool_or(line_kind = 'current_year_total') over side_lines as side_prints_current_total,
-        bool_or(line_kind = 'balance_line') over side_lines as side_prints_balances,
+        line_kind = 'current_year_total'
+        or (
+            line_kind = 'grand_total'
+            and not bool_or(line_kind = 'current_year_total') over side_lines
+            and not bool_or(line_kind = 'balance_line') over side_lines
+        ) as is_current_year_total,
         count(amount_general_budget) over form_lines + count(amount_government_fund) over form_lines
         + count(amount_state_capital) over form_lines > 0 as form_prints_fund_columns
     from lines
@@ -28,17 +32,13 @@ sides as (
 
 final as (
     select
-        lines.* exclude (side_prints_current_total, side_prints_balances),
-        standard_classes.class_code as function_class_code,
-        lines.line_kind = 'current_year_total'
-        or (
-            lines.line_kind = 'grand_total' and not lines.side_prints_current_total and not lines.side_prints_balances
-        ) as is_current_year_total
-    from sides as lines
+        sides.*,
+        standard_classes.class_code as function_class_code
+    from sides
     left join standard_classes
         on
-            lines.line_kind = 'class_line'
-            and lines.item_name = standard_classes.class_name
+            sides.line_kind = 'class_line'
+            and sides.item_name = standard_classes.class_name
 )
 
 select * from final

@@ -59,8 +59,8 @@ final_accounts as (
     where document_kind = 'final_accounts'
 ),
 
-{#- the final accounts a later year is held against: one per department-year (the last landed
-    version, by id, until versions are known) -#}
+-- the final accounts a later year is held against: one per department-year (the last landed
+-- version, by id, until versions are known)
 prior_final_accounts as (
     select * from final_accounts
     qualify row_number() over (partition by department_id, fiscal_year order by document_id desc) = 1

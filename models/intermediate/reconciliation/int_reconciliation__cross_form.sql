@@ -38,7 +38,7 @@ form04_classes as (
     where form = '04' and side = 'expenditure' and line_kind = 'class_line'
 ),
 
-{#- a budget's 02 counts 上年结转 / 使用非财政拨款结余 in its 合计: its 01 counterpart is 收入总计 -#}
+-- a budget's 02 counts 上年结转 / 使用非财政拨款结余 in its 合计: its 01 counterpart is 收入总计
 form02_with_balances as (
     select distinct document_id from printed_totals
     where
@@ -47,13 +47,13 @@ form02_with_balances as (
         and printed_amount is not null
 ),
 
-{#- this year's total (see int_summary_lines__coded); 收入总计 where 02 counts balances -#}
+-- this year's total (see int_summary_lines__coded); 收入总计 where 02 counts balances
 form01_totals as (
     select * from summary_lines
     where
         form = '01'
         and case
-            when side = 'income' and document_id in (select document_id from form02_with_balances)
+            when side = 'income' and document_id in (select balances.document_id from form02_with_balances as balances)
                 then line_kind = 'grand_total'
             else is_current_year_total
         end
@@ -108,7 +108,8 @@ class_pairs as (
             and printed_line.function_class_code = detailed_row.function_code
     -- a 04 listing its spending by use (基本支出 / 项目支出, Jiangsu's budgets) prints no 类 line
     where coalesce(printed_line.document_id, detailed_row.document_id) in (
-        select document_id from form04_classes where function_class_code is not null
+        select classes.document_id from form04_classes as classes
+        where classes.function_class_code is not null
     )
 ),
 

@@ -86,7 +86,10 @@ fund_flows as (
                 and expenditure_side.line_kind = 'balance_line'
                 and expenditure_side.by_fund.fund = funds.fund
         ) as closing
-    from (select distinct document_id from lines where form_prints_fund_columns) as documents
+    from (
+        select distinct document_id from lines
+        where form_prints_fund_columns
+    ) as documents
     cross join funds
 ),
 

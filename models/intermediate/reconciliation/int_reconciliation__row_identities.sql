@@ -19,7 +19,7 @@ with column_sums as (
                           'amount_operating', 'amount_subsidy_to_affiliates', 'amount_unit_reserve',
                           'amount_carried_forward']) }} as term_count,
         'total = basic + project + remittance + operating + subsidy to affiliates (+ 单位预留机动经费 + 结转下年)'
-        as detail
+            as detail
     from {{ ref('stg_disclosures__form03_expenditure') }}
     union all
     select
@@ -112,7 +112,7 @@ category_sums as (
     where totals.row_kind = 'category_total'
 ),
 
-{#- a form none of whose rows prints a term (a 金额 column alone) has no identity to judge -#}
+-- a form none of whose rows prints a term (a 金额 column alone) has no identity to judge
 judged_column_sums as (
     select * exclude (terms_in_layout)
     from (
@@ -120,7 +120,7 @@ judged_column_sums as (
             *,
             max(term_count) over (partition by document_id, rule_id) as terms_in_layout
         from column_sums
-    )
+    ) as with_layout
     where terms_in_layout > 0
 ),
 
