@@ -165,6 +165,7 @@ class NarrativeClaimRow(Provenance):
     stated_reason: str | None
     completion_basis: str | None = None    # the budget 完成…预算的 names: initial / full_year / adjusted / unspecified
     stated_comparison: str | None = None   # how the prose compares actual with budget: more / less / equal / about_equal
+    prior_amount: Decimal | None = None    # budgets: the year before's 执行数 the amount is compared with
 
 
 @dataclass

@@ -157,10 +157,7 @@ def _document(source: SourceDocument, sections: list[FormSection], read: list[Pa
     if status != "template":          # a template lands no rows at all
         rows[DOCUMENT_TABLES["origins"]] = [LineOriginRow(source.document_id, number, origin)
                                             for number, origin in source.line_origins.items()]
-        # A budget's narrative words its figures otherwise (shares of 收入总计, 支出预算 with
-        # 结转下年): the claim reader knows final accounts' only, and is not run on budgets yet.
-        if kind == FINAL_ACCOUNTS:
-            _add_narrative(source, sections, rows)
+        _add_narrative(source, sections, rows, budget=kind != FINAL_ACCOUNTS)
         rows[DOCUMENT_TABLES["mentions"]] = document_mentions(source, sections)
     title, department, year = read_cover(source)
     family = (template_family(specs, [section.title_line.text for section in sections]) if sections
@@ -186,13 +183,15 @@ def _document(source: SourceDocument, sections: list[FormSection], read: list[Pa
     return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)
 
 
-def _add_narrative(source: SourceDocument, sections, rows: dict[str, list]) -> None:
-    """Claims of the narrative and the self-evaluation tables, after the last form. Prose that
-    cannot be read yields no claims; it never stops the document."""
+def _add_narrative(source: SourceDocument, sections, rows: dict[str, list], budget: bool) -> None:
+    """Claims of the narrative (a final accounts' after its last form, a budget's around its
+    forms) and the self-evaluation tables after the last form. Prose that cannot be read yields
+    no claims; it never stops the document."""
     after = max((section.end_line for section in sections), default=0)
     function_rows = {form: rows[table] for form, table in FUNCTION_FORM_TABLES.items()}
+    spans = [(section.title_line.number, section.end_line) for section in sections] if budget else None
     try:
-        claims = narrative_rows(source, after, function_rows)
+        claims = narrative_rows(source, after, function_rows, spans)
         tables, indicators = performance_rows(source, after)
     except Exception as bug:
         line = next((line for line in source.lines if line.number > after), None)

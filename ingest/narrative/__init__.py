@@ -5,18 +5,31 @@ from ..model import NarrativeClaimRow, PerformanceIndicatorRow, PerformanceTable
 from ..source import SourceDocument
 from .claims import claims_in, sentence_of, stated_reason
 from .function_codes import class_names_of, match_function_code, printed_names
-from .paragraphs import narrative_lines, paragraphs_of
+from .paragraphs import lines_outside, narrative_lines, paragraphs_of
 from .performance import performance_tables
 
 
-def narrative_rows(source: SourceDocument, after_line: int, function_rows: dict) -> list[NarrativeClaimRow]:
+# What a budget's narrative is read for: its 类/款/项, 三公, 机关运行经费 and 政府采购 statements.
+# Its totals and shares are of 收入总计 / 支出总计 with the year's balances in them, and its
+# 执行数 of the year before: not the final accounts' measures, and not read yet.
+BUDGET_SUBJECTS = ("function_item", "function_class", "three_public", "operating_cost", "procurement")
+
+
+def narrative_rows(source: SourceDocument, after_line: int, function_rows: dict,
+                   budget_forms: list[tuple[int, int]] | None = None) -> list[NarrativeClaimRow]:
     """Claims of the narrative part that follows line `after_line` (the end of the last form).
-    function_rows: form -> the document's FunctionLineRows, to resolve 类/款/项 names."""
+    function_rows: form -> the document's FunctionLineRows, to resolve 类/款/项 names.
+    budget_forms: for a budget, the (first, last) lines of its forms: its narrative is every
+    prose line outside them (see BUDGET_SUBJECTS)."""
     rows = []
+    budget = budget_forms is not None
     names_by_form = printed_names(function_rows)
     class_names = class_names_of(names_by_form)
-    for paragraph in paragraphs_of(narrative_lines(source, after_line)):
-        for claim in claims_in(paragraph, class_names):
+    lines = lines_outside(source, budget_forms) if budget else narrative_lines(source, after_line)
+    for paragraph in paragraphs_of(lines):
+        for claim in claims_in(paragraph, class_names, budget):
+            if budget and not claim.subject.key.startswith(BUDGET_SUBJECTS):
+                continue
             line = paragraph.line_at(claim.start)
             subject = claim.subject
             code = match_function_code(subject, names_by_form, claim.topic)
@@ -37,8 +50,9 @@ def narrative_rows(source: SourceDocument, after_line: int, function_rows: dict)
                 completion_percent=figures.get("completion_percent"),
                 quantity=figures.get("quantity"), quantity_unit=claim.quantity_unit,
                 stated_reason=stated_reason(paragraph, claim)
-                if {"initial_budget", "change_amount", "change_percent"} & set(figures) else None,
+                if {"initial_budget", "change_amount", "change_percent", "prior_amount"} & set(figures) else None,
                 completion_basis=claim.completion_basis, stated_comparison=claim.stated_comparison,
+                prior_amount=figures.get("prior_amount"),
             ))
     return rows
 

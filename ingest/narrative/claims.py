@@ -42,7 +42,7 @@ _REASON = re.compile(r"(?:主要)?原因(?:是|为|主要是)?[:：]?(.+?)(?:。
 # a lead that ends in a name of spending, income or a total the subjects do not know
 # ('事业收入增加', '学校2023年度支出总计'): the figure is about that, not about the subject before it,
 # and so are the figures after it in its sentence
-_UNKNOWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:支出|收入|经费|费用|总计|合计|总额)"
+_UNKNOWN_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,}(?:支出|收入|经费|费用|总计|合计|总额)|结转(?:下年|和结余))"
                            r"(?:增加|减少|增长|下降|降低|上升|共计|合计|为|是|达到?|[:：])*$")
 
 COUNT_UNITS = {"辆", "个", "人次"}
@@ -64,8 +64,9 @@ class Claim:
     stated_comparison: str | None = None    # more / less / equal / about_equal: 决算数小于预算数
 
 
-def _measure(lead: str, unit: str) -> str | None:
-    """Which measure a figure is, from the words before it (None: a percentage we cannot place)."""
+def _measure(lead: str, unit: str, budget: bool = False) -> str | None:
+    """Which measure a figure is, from the words before it (None: a percentage we cannot place).
+    In a budget, an executed figure (执行数, 决算) is of the year before: prior_amount."""
     if unit == "%":
         if "占" in lead:
             return "share_percent"
@@ -85,7 +86,7 @@ def _measure(lead: str, unit: str) -> str | None:
     if last_budget > last_actual:
         return "initial_budget"
     if last_actual >= 0:
-        return "actual"
+        return "prior_amount" if budget else "actual"
     return "amount"
 
 
@@ -111,9 +112,11 @@ def _carried(current: Claim | None, text: str, start: int, sentence_lead: str) -
     return current.subject if same_sentence or len(sentence_lead) <= _CARRY_LEAD else None
 
 
-def _heading_subject(text: str, class_names: frozenset[str]) -> Subject | None:
-    """A 类/款/项 or project the paragraph opens with: '1、…行政运行（项）。年初预算为…'."""
-    subject = subject_in(_SENTENCE_END.split(text)[0], class_names)
+def _heading_subject(text: str, before: int, class_names: frozenset[str]) -> Subject | None:
+    """A 类/款/项 or project the paragraph opens with: '1、…行政运行（项）。年初预算为…'; named
+    before the figure at `before` (the opening sentence may go on to name what comes after it:
+    '支出预算557,259.13万元，其中：教育支出…' is not about 教育支出)."""
+    subject = subject_in(_SENTENCE_END.split(text[:before])[0], class_names)
     return subject if subject and subject.key in ("function_item", "function_class", "project") else None
 
 
@@ -125,8 +128,11 @@ def _topic_subject(paragraph: Paragraph, current: Claim | None) -> Subject | Non
     return None
 
 
-def claims_in(paragraph: Paragraph, class_names: frozenset[str] = frozenset()) -> list[Claim]:
-    """class_names: the document's printed 类 names, subjects without a （类） mark."""
+def claims_in(paragraph: Paragraph, class_names: frozenset[str] = frozenset(), budget: bool = False) -> list[Claim]:
+    """class_names: the document's printed 类 names, subjects without a （类） mark. budget: the
+    paragraph is a budget's, which restates an item's amount ('…（01项）1672.67万元。…2026年预算
+    安排1672.67万元'): the same figure again continues its claim; a figure names its subject (no
+    topic's default), and shares are left out."""
     text = paragraph.text
     claims: list[Claim] = []
     current: Claim | None = None
@@ -138,7 +144,7 @@ def claims_in(paragraph: Paragraph, class_names: frozenset[str] = frozenset()) -
         value, unit = Decimal(figure.group(1).replace(",", "")), figure.group(2)
         sentence_lead = _SENTENCE_END.split(lead)[-1]
         named_part = sentence_lead.split("占")[0]
-        measure = _measure(sentence_lead or lead, unit)
+        measure = _measure(sentence_lead or lead, unit, budget)
         if measure is None:
             continue
         subject = subject_in(named_part, class_names)
@@ -149,11 +155,15 @@ def claims_in(paragraph: Paragraph, class_names: frozenset[str] = frozenset()) -
             muted_until = end.start() if end else len(text)
             continue
         subject = subject or _carried(current, text, figure.start(), sentence_lead) \
-            or _heading_subject(text, class_names) or _topic_subject(paragraph, current)
+            or _heading_subject(text, figure.start(), class_names) \
+            or (None if budget else _topic_subject(paragraph, current))
+        if budget and measure == "share_percent":
+            continue        # of 收入总计 / 支出总计 with the balances in: not read yet
         if subject is None or not _fits(subject, unit):
             continue
         money = unit in ("万元", "元")
-        if (current is None or current.subject != subject or measure in current.figures
+        restated = budget and current is not None and current.figures.get(measure) == value
+        if (current is None or current.subject != subject or (measure in current.figures and not restated)
                 or (money and current.money_unit not in (None, unit))):
             current = Claim(subject, paragraph.topic, figure.start(), figure.end())
             claims.append(current)

@@ -94,6 +94,14 @@ def narrative_lines(document: SourceDocument, after_line: int) -> list[SourceLin
     return [line for line in lines if len([cell for cell in line.cells if cell]) == 1]
 
 
+def lines_outside(document: SourceDocument, spans: list[tuple[int, int]]) -> list[SourceLine]:
+    """Prose lines outside the given (first, last) line spans: a budget's narrative, printed
+    before its tables (编制说明) and after them (其他相关情况说明)."""
+    return [line for line in document.lines
+            if len([cell for cell in line.cells if cell]) == 1
+            and not any(first <= line.number <= last for first, last in spans)]
+
+
 def paragraphs_of(lines: list[SourceLine]) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     topic: str | None = None

@@ -78,8 +78,12 @@ _SHARE_BASES = [
     (re.compile(r"服务支出金额"), "procurement_services"),
 ]
 
-_FUNCTION_ITEM = re.compile(r"([^,，。；;:：、.()\d]+?)\(类\)(.+?)\(项\)")
-_FUNCTION_CLASS = re.compile(r"([^,，。；;:：、.()\d]+?)\(类\)")
+# budgets print the code's digits inside the marks: 公共安全支出（204类）司法（06款）行政运行（01项）
+_FUNCTION_ITEM = re.compile(r"([^,，。；;:：、.()“”\d]+?)\(\d*类\)(.+?)\(\d*项\)")
+_FUNCTION_CLASS = re.compile(r"([^,，。；;:：、.()“”\d]+?)\(\d*类\)")
+# a quoted 类-款-项 path: “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目
+_FUNCTION_PATH = re.compile(r"“([^“”\-—]+)[-—]([^“”]+)[-—]([^“”\-—]+)”")
+_SECTION_MARK = re.compile(r"\(\d*款\)|\(室\)")
 # a name with its code printed after it: 小学教育(2050202)
 _NAME_WITH_CODE = re.compile(r"([^,，。；;:：、.()\d]+?)\((2\d{2}(?:\d{2}){0,2})\)")
 _PROJECT = re.compile(r"^(?:\d+[、.])?“?([^“”]+?)”?(?:项目)?(?:绩效)?自评综述")
@@ -107,11 +111,13 @@ def subject_in(text: str, class_names: frozenset[str] = frozenset()) -> Subject 
 
     for match in _FUNCTION_ITEM.finditer(text):
         class_name, middle = match.group(1), match.group(2)
-        section, separator, item = middle.rpartition("(款)")
-        if not separator:
-            section, separator, item = middle.rpartition("(室)")
+        marks = list(_SECTION_MARK.finditer(middle))
+        section, item = (middle[:marks[-1].start()], middle[marks[-1].end():]) if marks else ("", middle)
         add(match.start(), match.end(),
             Subject("function_item", match.group(0), class_name, section or None, item))
+    for match in _FUNCTION_PATH.finditer(text):
+        add(match.start(), match.end(),
+            Subject("function_item", match.group(0), match.group(1), match.group(2), match.group(3)))
     for match in _FUNCTION_CLASS.finditer(text):
         add(match.start(), match.end(), Subject("function_class", match.group(0), match.group(1)))
     for match in _NAME_WITH_CODE.finditer(text):

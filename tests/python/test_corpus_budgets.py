@@ -95,3 +95,29 @@ def test_a_budget_is_compared_with_the_year_before(query):
         "from marts.mart_budget_vs_actual where department_name = '西南大学' and fiscal_year = 2024 "
         "and fund_scope = 'all_funds' and function_code = '2050205'")
     assert pairing == "budget_only" and prior == Decimal("3963935900.00") and change == budget - prior
+
+
+def test_budget_narratives_are_held_against_their_tables(query):
+    """上海市普陀区司法局 2026 (编制说明, pages 8-9) and 万里街道 2024 (page 9): the 项 statements
+    '2025年当年预算执行数为A万元，2026年预算安排B万元，比2025年预算执行数增加P%' recomputed and held
+    against the 05 table. The publisher's own review of the justice bureau's disclosure (a
+    checklist shipped with it) names the first three; the others are there to see on the page."""
+    findings = set(query(
+        "select documents.source_file, findings.rule_id, findings.subject_code, findings.source_line "
+        "from audit.fct_findings as findings join marts.dim_document as documents using (document_id) "
+        "where documents.document_kind <> 'final_accounts' and not findings.is_registered"))
+    assert findings == {
+        # 其他司法支出: 3845.49 against 43269.3 executed cannot be 增加17.62%
+        ("shanghai-putuo-justice-2026-budget.pdf", "narrative_change_arithmetic", "function_item", 97),
+        # 住房公积金 208.8万元 in the heading and the table, 预算安排201.50万元 in the sentence
+        ("shanghai-putuo-justice-2026-budget.pdf", "narrative_amount_vs_table", "2210201", 112),
+        # 医疗卫生与计划生育支出（210类）: the table's 类 is 卫生健康支出
+        ("shanghai-putuo-justice-2026-budget.pdf", "narrative_names_vs_table", "2101101", 109),
+        # 职业年金 91.97 against 77.99 is 17.93%, printed 17.66% (the line above's rate)
+        ("shanghai-putuo-justice-2026-budget.pdf", "narrative_change_arithmetic", "function_item", 104),
+        # 住房公积金 350.35万元 in the heading and the table, 预算安排352.67万元 in the sentence
+        ("shanghai-putuo-wanli-subdistrict-2024-budget.pdf", "narrative_amount_vs_table", "2210201", 146),
+        # 住房保障 增加878.93万元 on 3015.16 is 29.15%, printed 增长30%
+        ("jiangsu-prov-partycommittee-office-2019-budget-text.pdf", "narrative_change_arithmetic",
+         "function_class", 128),
+    }

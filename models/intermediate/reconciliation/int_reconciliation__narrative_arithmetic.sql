@@ -1,7 +1,8 @@
 {#- The arithmetic inside the narrative, recomputed from its own figures:
-    narrative_change_arithmetic: a change given as amount and percentage agrees with the current
-      figure: percent = change / (current - change) x 100 (the prior year's figure, or the budget
-      for a change against budget);
+    narrative_change_arithmetic: a change given as a percentage agrees with the current figure
+      and the change amount, or the prior figure, printed with it: percent = change / (current -
+      change) x 100 (the prior year's figure, or the budget for a change against budget), or
+      (current - prior) / prior x 100 (a budget's 比上年预算执行数增加 P%);
     narrative_completion_rate: 完成预算的 P% = actual / budget x 100 (the adjusted budget when
       one is given: 执行率 is against it), for budgets above zero;
     narrative_share_recomputed: 占 P% = the figure / the total it is a share of x 100, the total
@@ -22,9 +23,16 @@ changes as (
         *,
         cast(coalesce(amount, actual) as double) as current_figure,
         cast(coalesce(amount_half_unit, actual_half_unit) as double) as current_half_unit,
-        cast(coalesce(amount, actual) - change_amount as double) as base_figure
+        cast(coalesce(prior_amount, coalesce(amount, actual) - change_amount) as double) as base_figure,
+        cast(coalesce(change_amount, coalesce(amount, actual) - prior_amount) as double) as change_figure,
+        cast(
+            coalesce(change_amount_half_unit, coalesce(amount_half_unit, actual_half_unit) + prior_amount_half_unit)
+            as double
+        ) as change_half_unit
     from claims
-    where change_amount is not null and change_percent is not null and coalesce(amount, actual) is not null
+    where
+        change_percent is not null and coalesce(amount, actual) is not null
+        and (change_amount is not null or prior_amount is not null)
 ),
 
 change_checks as (
@@ -37,14 +45,14 @@ change_checks as (
         'change_percent' as measure,
         {{ amount_check_columns(
             'change_percent',
-            '100 * change_amount / nullif(base_figure, 0)',
-            'change_percent_half_unit + 100 * (change_amount_half_unit / abs(base_figure)'
-            ~ ' + abs(change_amount) * (current_half_unit + change_amount_half_unit) / (base_figure * base_figure))'
+            '100 * change_figure / nullif(base_figure, 0)',
+            'change_percent_half_unit + 100 * (change_half_unit / abs(base_figure)'
+            ~ ' + abs(change_figure) * (current_half_unit + change_half_unit) / (base_figure * base_figure))'
         ) }},
         '%' as unit,
         source_line,
         coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(current_figure as varchar)
-        || ', change ' || cast(change_amount as varchar) || ' against ' || change_basis || ' '
+        || ', change ' || cast(change_figure as varchar) || ' against ' || change_basis || ' '
         || cast(base_figure as varchar) || ', stated ' || cast(change_percent as varchar) || '%' as detail
     from changes
     where base_figure <> 0

@@ -95,7 +95,13 @@ name_checks as (
         end as detail
     from claims
     left join named_codes on claims.function_code = named_codes.function_code
-    where claims.subject_key in ('function_item', 'function_class')
+    where
+        claims.subject_key in ('function_item', 'function_class')
+        -- a disclosure's text printed without its tables has no code to name (its tables file has)
+        and exists (
+            select 1 from {{ ref('stg_disclosures__forms') }} as forms
+            where forms.document_id = claims.document_id
+        )
 ),
 
 final as (

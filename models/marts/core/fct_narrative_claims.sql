@@ -27,8 +27,10 @@ final as (
         change_amount,
         change_percent,
         change_basis,
-        cast(case when change_basis = 'prior_year' then coalesce(amount, actual) - change_amount end as decimal(18, 4))
-            as prior_amount,
+        cast(
+            coalesce(prior_amount, case when change_basis = 'prior_year' then coalesce(amount, actual) - change_amount end)
+            as decimal(18, 4)
+        ) as prior_amount,
         share_percent,
         share_base,
         completion_percent,

@@ -43,7 +43,8 @@ final as (
         quantity_unit,
         stated_reason,
         completion_basis,
-        stated_comparison
+        stated_comparison,
+        {{ printed_figure('prior_amount') }}
     from source
     window same_subject_on_line as (partition by document_id, source_line, subject_key, function_code order by claim_no)
 )
