@@ -28,7 +28,9 @@ final as (
         change_percent,
         change_basis,
         cast(
-            coalesce(prior_amount, case when change_basis = 'prior_year' then coalesce(amount, actual) - change_amount end)
+            coalesce(
+                prior_amount, case when change_basis = 'prior_year' then coalesce(amount, actual) - change_amount end
+            )
             as decimal(18, 4)
         ) as prior_amount,
         share_percent,
