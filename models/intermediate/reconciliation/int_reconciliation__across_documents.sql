@@ -1,4 +1,4 @@
-{#- Across the documents of one department (int_departments__identified):
+{#- Across the documents of one department (int_departments__disclosures):
     - crossdoc_initial_budget_vs_published: the 年初预算 a final-accounts narrative states for a 项
       is what the department's published budget of the same year prints for the code in its 05
       (a department budget before a unit budget; a code the budget does not print counts as 0);
@@ -7,13 +7,8 @@
     Compared in yuan, within half a unit of the last printed digit of each side. A result belongs
     to the final accounts whose figure is held against the other document, which its detail
     names. Documents without a counterpart are not judged. -#}
-with documents as (
-    select * from {{ ref('stg_disclosures__documents') }}
-    where is_read
-),
-
-departments as (
-    select * from {{ ref('int_departments__identified') }}
+with disclosures as (
+    select * from {{ ref('int_departments__disclosures') }}
 ),
 
 form_precision as (
@@ -35,35 +30,20 @@ form05 as (
     where row_kind = 'code'
 ),
 
-identified as (
-    select
-        documents.document_id,
-        documents.fiscal_year,
-        documents.document_kind,
-        departments.department_id
-    from documents
-    inner join departments on documents.document_id = departments.document_id
-),
-
 published_budgets as (
-    select * from identified
-    where document_kind in ('department_budget', 'unit_budget')
-    qualify row_number() over (
-        partition by department_id, fiscal_year
-        order by document_kind = 'department_budget' desc, document_id
-    ) = 1
+    select * from disclosures
+    where side = 'budget' and is_chosen
 ),
 
 final_accounts as (
-    select * from identified
-    where document_kind = 'final_accounts'
+    select * from disclosures
+    where side = 'final_accounts'
 ),
 
--- the final accounts a later year is held against: one per department-year (the last landed
--- version, by id, until versions are known)
+-- the final accounts a later year is held against: the one read for its department-year
 prior_final_accounts as (
     select * from final_accounts
-    qualify row_number() over (partition by department_id, fiscal_year order by document_id desc) = 1
+    where is_chosen
 ),
 
 budget_lines as (

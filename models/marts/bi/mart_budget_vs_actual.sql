@@ -3,15 +3,15 @@
     the 年初预算 and 调整预算 the final accounts' narrative states for the 项 (fct_budget_execution), the actual (决算),
     the execution rate, and the change from the year before. A department-year with only one of
     the two disclosures is kept (pairing says which), never guessed: departments meet through
-    int_departments__identified. Where a year has several budgets, the department budget comes
-    before a unit budget. -#}
+    int_departments__identified, and int_departments__disclosures says which document of a
+    department-year is read (a department budget before a unit budget). -#}
 with facts as (
     select * from {{ ref('fct_expenditure_by_function') }}
 ),
 
-documents as (
-    select * from {{ ref('dim_document') }}
-    where status in ('landed', 'partial') and department_id is not null
+chosen_documents as (
+    select * from {{ ref('int_departments__disclosures') }}
+    where is_chosen
 ),
 
 departments as (
@@ -25,22 +25,6 @@ codes as (
 claims as (
     select * from {{ ref('fct_budget_execution') }}
     where function_code is not null
-),
-
-ranked_documents as (
-    select
-        *,
-        case when document_kind = 'final_accounts' then 'actual' else 'budget' end as side,
-        row_number() over (
-            partition by department_id, fiscal_year, document_kind = 'final_accounts'
-            order by document_kind = 'department_budget' desc, document_id
-        ) as preference
-    from documents
-),
-
-chosen_documents as (
-    select * from ranked_documents
-    where preference = 1
 ),
 
 amounts as (
@@ -63,7 +47,7 @@ budget as (
 
 actual as (
     select * from amounts
-    where side = 'actual'
+    where side = 'final_accounts'
 ),
 
 stated as (
