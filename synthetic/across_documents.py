@@ -51,9 +51,10 @@ def _ordinal(number: int) -> str:
 
 def budget_lines(final_accounts: list[str], department: str, year: int,
                  changed: dict[str, str] | None = None) -> list[str]:
-    """The department's published budget (部门预算) of `year`: 01, 02, 03 and 05 printing the
-    stated 年初预算 of each 项 (`changed` overrides some), with their 款, 类 and 合计 summed,
-    all of it fiscal appropriation and basic expenditure."""
+    """The department's published budget (部门预算) of `year`: 01, 02, 03 and 05 under the central
+    template's titles (收支总表, 收入总表, 支出总表, 一般公共预算支出表), printing the stated
+    年初预算 of each 项 (`changed` overrides some), with their 款, 类 and 合计 summed, all of it
+    fiscal appropriation and basic expenditure."""
     amounts = {code: Decimal(value) for code, value in {**STATED_INITIAL_BUDGETS, **(changed or {})}.items()}
     names = _names(final_accounts)
     for length in (5, 3):
@@ -64,7 +65,7 @@ def budget_lines(final_accounts: list[str], department: str, year: int,
     coded = [(code, names[code], amounts[code]) for code in sorted(amounts)]
     classes = [(code, name, amount) for code, name, amount in coded if len(code) == 3]
 
-    summary = ["收支预算总表", "单位：万元", "本年收入\t\t本年支出\t", "项目\t预算数\t项目\t预算数"]
+    summary = ["收支总表", "单位：万元", "本年收入\t\t本年支出\t", "项目\t预算数\t项目\t预算数"]
     for number, (_, name, amount) in enumerate(classes, start=1):
         income = ["一、财政拨款收入", f"{total}"] if number == 1 else ["", ""]
         summary.append("\t".join([*income, f"{_ordinal(number)}、{name}", f"{amount}"]))
@@ -78,9 +79,9 @@ def budget_lines(final_accounts: list[str], department: str, year: int,
 
     return [
         f"{year}年度{department}部门预算", "", *summary, "",
-        *coded_table("收入预算总表", ["合计", "财政拨款收入"], lambda amount: [f"{amount}", f"{amount}"]),
-        *coded_table("支出预算总表", ["合计", "基本支出", "项目支出"], lambda amount: [f"{amount}", f"{amount}", "0.00"]),
-        *coded_table("一般公共预算支出预算表", ["合计", "基本支出", "项目支出"],
+        *coded_table("收入总表", ["合计", "财政拨款收入"], lambda amount: [f"{amount}", f"{amount}"]),
+        *coded_table("支出总表", ["合计", "基本支出", "项目支出"], lambda amount: [f"{amount}", f"{amount}", "0.00"]),
+        *coded_table("一般公共预算支出表", ["合计", "基本支出", "项目支出"],
                      lambda amount: [f"{amount}", f"{amount}", "0.00"]),
         "注：本文件为测试夹具，到此结束。",
     ]

@@ -59,26 +59,27 @@ FORM_SPECS = [
     FormSpec("02", "收入决算表", re.compile(r"收入决算表$")),
 ]
 _B = BUDGET
+_P = "(?:预算)?"     # budgets print 收支预算总表 and, in the central template, 收支总表
 BUDGET_SPECS = [
-    FormSpec("04", "财政拨款收支预算总表", re.compile(r"财政拨款收入?支出?预算总表$"), _B),
-    FormSpec("01", "财务收支预算总表", re.compile(r"收入?支出?预算总表$"), _B),
+    FormSpec("04", "财政拨款收支预算总表", re.compile(rf"财政拨款收入?支出?{_P}总表$"), _B),
+    FormSpec("01", "财务收支预算总表", re.compile(rf"收入?支出?{_P}总表$"), _B),
     FormSpec("06", "一般公共预算基本支出部门预算经济分类预算表",
-             re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:部门预算)?(?:经济分类)?预算表$"), _B),
+             re.compile(rf"一般公共预算(?:财政拨款)?基本支出(?:部门预算)?(?:经济分类)?{_P}表$"), _B),
     FormSpec("05", "一般公共预算支出功能分类预算表",
-             re.compile(r"一般公共预算(?:财政拨款)?支出(?:功能分类)?预算表$"), _B),
+             re.compile(rf"一般公共预算(?:财政拨款)?支出(?:功能分类)?{_P}表$"), _B),
     FormSpec("07", "政府性基金预算支出功能分类预算表",
-             re.compile(r"政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?预算表$"), _B),
+             re.compile(rf"政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?{_P}表$"), _B),
     FormSpec("08", "国有资本经营预算支出功能分类预算表",
-             re.compile(r"国有资本经营(?:预算)?(?:财政拨款)?支出(?:功能分类)?预算表$"), _B),
-    # “三公”经费和机关运行经费预算表, 一般公共预算“三公”经费、会议费、培训费支出预算表
-    FormSpec("09", "三公经费预算表", re.compile(r"三公经费[^表]*?预算表$"), _B),
-    FormSpec(None, "机关运行经费预算表", re.compile(r"机关运行经费[^表]*?预算表$"), _B),
-    FormSpec(None, "政府采购预算表", re.compile(r"政府采购[^表]*?预算表$"), _B),
-    FormSpec(None, "项目支出预算表", re.compile(r"项目支出[^表]*?(?:预算|绩效目标)[^表]*?表$"), _B),
-    FormSpec("06", "财政拨款基本支出预算表", re.compile(r"财政拨款基本支出(?:经济分类)?预算表$"), _B, stands_in=True),
-    FormSpec("05", "财政拨款支出预算表", re.compile(r"财政拨款支出(?:功能分类)?预算表$"), _B, stands_in=True),
-    FormSpec("03", "支出预算总表", re.compile(r"支出预算(?:总)?表$"), _B),
-    FormSpec("02", "收入预算总表", re.compile(r"收入预算(?:总)?表$"), _B),
+             re.compile(rf"国有资本经营(?:预算)?(?:财政拨款)?支出(?:功能分类)?{_P}表$"), _B),
+    # “三公”经费和机关运行经费预算表, 一般公共预算“三公”经费、会议费、培训费支出预算表, “三公”经费支出表
+    FormSpec("09", "三公经费预算表", re.compile(r"三公经费[^表]*?表$"), _B),
+    FormSpec(None, "机关运行经费预算表", re.compile(r"机关运行经费[^表]*?表$"), _B),
+    FormSpec(None, "政府采购预算表", re.compile(r"政府采购[^表]*?表$"), _B),
+    FormSpec(None, "项目支出预算表", re.compile(r"项目支出[^表]*?表$"), _B),
+    FormSpec("06", "财政拨款基本支出预算表", re.compile(rf"财政拨款基本支出(?:经济分类)?{_P}表$"), _B, stands_in=True),
+    FormSpec("05", "财政拨款支出预算表", re.compile(rf"财政拨款支出(?:功能分类)?{_P}表$"), _B, stands_in=True),
+    FormSpec("03", "支出预算总表", re.compile(rf"支出{_P}(?:总)?表$"), _B),
+    FormSpec("02", "收入预算总表", re.compile(rf"收入{_P}(?:总)?表$"), _B),
 ]
 ALL_FORMS = sorted({spec.form for spec in FORM_SPECS})
 
@@ -130,7 +131,8 @@ def match_title(cell: str) -> FormSpec | None:
     title = normalise_title(parts[0]) if parts else ""
     if not title or len(title) > 60 or any(mark in title for mark in "。，；….:："):
         return None
-    specs = BUDGET_SPECS if title.endswith("表") and "预算" in title and "决算" not in title else FORM_SPECS
+    # every final-accounts title says 决算; budgets say 预算 or, in the central template, neither
+    specs = FORM_SPECS if "决算" in title else BUDGET_SPECS
     for spec in specs:
         if spec.pattern.search(title):
             return spec

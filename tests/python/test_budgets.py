@@ -16,6 +16,7 @@ from conftest import PROJECT_DIR
 from ingest.corpus import read_document
 from ingest.errors import IngestError
 from ingest.excel import read_workbook
+from ingest.forms.catalog import match_title
 from ingest.forms.sections import locate_sections
 from ingest.landing_schema import FORM_TABLES
 from ingest.parse import parse_document
@@ -100,6 +101,31 @@ def test_text_without_its_tables_lands_as_a_disclosure():
     three_public = {row.component: row.amount for row in tables.rows["raw_form09_three_public"]}
     assert three_public["total"] == Decimal("508.20") and all(row.scope == "budget"
                                                                 for row in tables.rows["raw_form09_three_public"])
+
+
+@pytest.mark.parametrize("title, form", [
+    # 上海市普陀区 (with a year and 部门 / 预算单位 prefix), 江苏省, 西南大学 as printed
+    ("2026年部门财务收支预算总表", "01"), ("2025年预算单位收入预算总表", "02"), ("支出预算总表", "03"),
+    ("2026年部门财政拨款收支预算总表", "04"), ("2026年部门一般公共预算支出功能分类预算表", "05"),
+    ("一般公共预算支出预算表（功能科目）", "05"), ("2026年部门一般公共预算基本支出部门预算经济分类预算表", "06"),
+    ("财政拨款政府性基金支出预算表", "07"), ("2026年部门国有资本经营预算支出功能分类预算表", "08"),
+    ("2026年部门“三公”经费和机关运行经费预算表", "09"), ("“三公”经费、会议费、培训费支出预算表", "09"),
+    # the central template (财政部 部门预算): no 预算 in most titles
+    ("收支总表", "01"), ("收入总表", "02"), ("支出总表", "03"), ("财政拨款收支总表", "04"),
+    ("一般公共预算支出表", "05"), ("一般公共预算基本支出表", "06"), ("政府性基金预算支出表", "07"),
+    ("国有资本经营预算支出表", "08"), ("一般公共预算“三公”经费支出表", "09"),
+    # recognised and not read: they end the form before them
+    ("一般公共预算机关运行经费支出预算表", None), ("2019年政府采购预算表", None), ("项目支出表", None),
+])
+def test_budget_titles(title, form):
+    spec = match_title(title)
+    assert spec is not None and spec.kind == "budget" and spec.form == form
+
+
+def test_final_accounts_titles_stay_final_accounts():
+    assert match_title("收入支出决算总表").kind == "final_accounts"
+    assert match_title("一般公共预算财政拨款支出决算表").form == "05"
+    assert match_title("部门整体支出绩效自评表") is None and match_title("预算支出情况构成表") is None
 
 
 def test_a_stand_in_table_gives_way_to_the_form_proper():
