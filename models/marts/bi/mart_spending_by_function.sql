@@ -17,6 +17,7 @@ final as (
         facts.document_id,
         documents.department_name,
         documents.fiscal_year,
+        documents.document_kind,
         facts.fund_scope,
         codes.class_code,
         codes.class_name,
