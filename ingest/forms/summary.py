@@ -20,6 +20,7 @@ _ORDINAL_LABEL = re.compile(r"^[一二三四五六七八九十]+、")
 # few characters that complete a label cut short of the word every line label ends with
 _WRAPPED_TAIL = re.compile(r"^[\u4e00-\u9fff）)]{1,4}$")
 _LABEL_ENDINGS = ("支出", "收入", "合计", "总计", "小计", "结余", "结转", "拨款", "补助", "分配", "资金")
+_USE_HEADERS = {"支出用途", "按支出用途", "按用途"}
 AMOUNT_RULES = [("一般公共预算", "amount_general_budget"), ("政府性基金", "amount_government_fund"),
                 ("国有资本", "amount_state_capital"), ("合计|金额|小计|决算数|预算数", "amount_total")]
 # '1. 一般公共预算' under '一、财政拨款收入': a numbered part of the line above (budgets print so)
@@ -104,6 +105,41 @@ class _SideState:
         return "balance_detail"
 
 
+def _use_block(header: list[SourceLine], split: int) -> int | None:
+    """Column where a block of expenditure by use (支出用途: 基本支出, 项目支出, …) starts, printed
+    beside the functional 类 lines on the expenditure side (Jiangsu's 收支预算总表): its 项目名称
+    column at or after the 支出用途 heading (a merged heading may sit over the 类 lines' 金额)."""
+    heading = next((index for line in header for index, cell in enumerate(line.cells)
+                    if index > split and cell.replace(" ", "") in _USE_HEADERS), None)
+    if heading is None:
+        return None
+    labels = column_labels(header)
+    return next((index for index in sorted(labels) if index >= heading and "名称" in labels[index]), None)
+
+
+def _without_use_block(document: SourceDocument, section: FormSection, header: list[SourceLine],
+                       body: list[SourceLine], start: int, amount_col: int | None):
+    """The body cut before the by-use block, and that block's lines as extra measures (they are
+    03's basic / project columns again). A total line printing its amount under the block only
+    (当年支出小计 | | | 13,377.11) takes it under the expenditure amount column."""
+    labels = column_labels(header)
+    use_label = start
+    use_amount = next((i for i in sorted(labels) if i > use_label), use_label + 1)
+    amounts = AmountReader(document, section)
+    cut: list[SourceLine] = []
+    extras = []
+    for line in body:
+        cells = line.cells[:start]
+        label = line.cell(use_label).replace(" ", "")
+        if label:
+            extras += read_extras(amounts, line, {use_amount: "支出用途"}, "by_use", label)
+        elif amount_col is not None and line.cell(use_amount) and not line.cell(amount_col):
+            cells = [*cells, *[""] * (amount_col + 1 - len(cells))]
+            cells[amount_col] = line.cell(use_amount)
+        cut.append(SourceLine(line.number, "\t".join(cells), line.page))
+    return cut, extras
+
+
 def parse_summary_form(document: SourceDocument, section: FormSection) -> ParsedForm:
     rows = section.table_lines()
     header, body = _split_header(rows)
@@ -113,6 +149,13 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
                     "cannot find where the expenditure side starts (no second 项目 in the header)")
     labels = column_labels(header)
     width = max(len(line.cells) for line in rows)
+    use_extras = []
+    use_start = _use_block(header, split)
+    if use_start is not None:
+        amount_col = max((i for i in labels if split < i < use_start), default=None)
+        body, use_extras = _without_use_block(document, section, header, body, use_start, amount_col)
+        labels = {index: label for index, label in labels.items() if index < use_start}
+        width = use_start
     sides = {"income": (0, split), "expenditure": (split, width)}
     label_cols = {side: _label_column(header, start, end) for side, (start, end) in sides.items()}
     numbered = {side: _has_row_numbers(header, label_cols[side]) for side in sides}
@@ -136,7 +179,7 @@ def parse_summary_form(document: SourceDocument, section: FormSection) -> Parsed
 
     amounts = AmountReader(document, section)
     landed: list[SummaryLineRow] = []
-    extras = []
+    extras = use_extras
     states = {side: _SideState(side, section.spec.kind == BUDGET) for side in sides}
     for line in body:
         for side, label_col in label_cols.items():

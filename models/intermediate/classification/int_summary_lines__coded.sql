@@ -1,4 +1,5 @@
-{#- Lines of forms 01 and 04; a 类 line gets its functional class code by its standard name.
+{#- Lines of forms 01 and 04; a 类 line gets its functional class code by its standard name (or a
+    former one: ref_function_class_former_names).
     is_current_year_total marks the side's 本年收入/支出合计, or, on a side that prints neither it
     nor a balance line (budgets: 收入总计 right under the lines), its 总计: the one owner of
     "this year's total" for every rule and mart. form_prints_fund_columns: the form prints a
@@ -9,8 +10,17 @@ with lines as (
     select * from {{ ref('stg_disclosures__form04_fiscal_summary_lines') }}
 ),
 
+-- a 类 by its standard name, or by the name it had before the 2019 classification
 standard_classes as (
-    select * from {{ ref('ref_function_classes') }}
+    select
+        class_code,
+        class_name
+    from {{ ref('ref_function_classes') }}
+    union all
+    select
+        class_code,
+        class_name
+    from {{ ref('ref_function_class_former_names') }}
 ),
 
 sides as (

@@ -4,7 +4,8 @@
       (03 covers all funds and all income is spent under some code); the detail names the 03
       code printed with the same name under the same parent, the usual sign of a misprint;
     - names_same_code_across_forms: a code printed in several of 02/03/05 has one name;
-    - names_summary_class_known: every 类 line of 01/04 is a standard 类 name;
+    - names_summary_class_known: every 类 line of 01/04 is a standard 类 name (or a former one),
+      where the side names 类 at all;
     - header_department_matches_cover: the 部门 line of every form names the cover department. -#}
 with coded_lines as (
     select * from {{ ref('int_function_lines__unioned') }}
@@ -25,9 +26,8 @@ form03_codes as (
 ),
 
 form03_totals_only as (
-    select document_id from {{ ref('stg_disclosures__form03_expenditure') }}
-    group by document_id
-    having count(*) filter (where row_kind = 'code') = 0 and count(*) filter (where row_kind = 'total') > 0
+    select document_id from {{ ref('int_forms__precision') }}
+    where form = '03' and prints_totals_only
 ),
 
 namesakes as (
@@ -109,8 +109,16 @@ summary_classes as (
         function_class_code is null as failed,
         item_name || ' (' || form || coalesce(' line ' || row_no, '') || ') '
         || coalesce('is 类 ' || function_class_code, 'is not a standard 类 name') as detail
-    from {{ ref('int_summary_lines__coded') }}
-    where line_kind = 'class_line'
+    from {{ ref('int_summary_lines__coded') }} as lines
+    where
+        line_kind = 'class_line'
+        -- a side listing spending by use (基本支出 / 项目支出: Jiangsu's 04) names no 类 at all
+        and exists (
+            select 1 from {{ ref('int_summary_lines__coded') }} as known
+            where
+                known.document_id = lines.document_id and known.form = lines.form
+                and known.side = lines.side and known.function_class_code is not null
+        )
 ),
 
 header_departments as (

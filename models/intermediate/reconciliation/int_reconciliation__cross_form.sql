@@ -28,6 +28,10 @@ forms as (
     select * from {{ ref('stg_disclosures__forms') }}
 ),
 
+form_precision as (
+    select * from {{ ref('int_forms__precision') }}
+),
+
 form01_classes as (
     select * from summary_lines
     where form = '01' and side = 'expenditure' and line_kind = 'class_line'
@@ -90,6 +94,11 @@ class_pairs as (
         on
             printed_line.document_id = detailed_row.document_id
             and printed_line.function_class_code = detailed_row.function_code
+    -- a 03 of totals only (Jiangsu's 支出预算总表) prints no 类 row to hold the lines against
+    where coalesce(printed_line.document_id, detailed_row.document_id) not in (
+        select precision.document_id from form_precision as precision
+        where precision.form = '03' and precision.prints_totals_only
+    )
     union all
     select
         coalesce(printed_line.document_id, detailed_row.document_id),
