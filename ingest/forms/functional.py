@@ -172,6 +172,7 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
         raise error(document, section, header[-1], "no total (合计) column in the header")
 
     spills = spill_columns(labels, list(measure_cols))
+    measure_cols_as_headers = {index: labels[index] for index in measure_cols}
     amounts = AmountReader(document, section)
     landed: list[FunctionLineRow] = []
     extras = []
@@ -182,11 +183,9 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
         if kind == "total" and not totals_only:
             line = _realigned_total(line, name_col)
         if kind == "unit":
-            # one unit's row repeats the 合计; several units would repeat the codes under each
+            # a unit's row adds up the codes under it (or, without codes, is one unit's share)
             units.append(line)
-            if len(units) > 1:
-                raise error(document, section, line, "the table is printed per unit (several 单位编码 rows): "
-                            "not read yet", hint="the department's own 合计 table is read where it is printed")
+            extras += read_extras(amounts, line, {**measure_cols_as_headers, **extra_cols}, "unit", code)
             continue
         if not kind:
             if not any(line.cells):
@@ -220,4 +219,10 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
                                       measures=measures))
         extras += read_extras(amounts, line, {i: h for i, h in extra_cols.items() if i not in skip}, kind, code)
     # a table with a header and no row under it is printed empty: landed as such (no rows)
+    if len(units) > 1 and any(row.row_kind == "code" for row in landed):
+        # several units, each with its codes under it: the codes repeat, and which unit a code
+        # row is of is not landed (yet)
+        raise error(document, section, units[1], "the table is printed per unit (several 单位编码 rows with "
+                    "codes under each): not read yet", hint="the department's own 合计 table is read where it is printed")
+    # a table of units without codes (收入总表 by unit): its 合计 lands, each unit's row as extra measures
     return ParsedForm(form_row(document, section, amounts, len(landed)), landed, extras)

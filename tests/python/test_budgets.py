@@ -198,3 +198,25 @@ def test_damaged_workbook_is_named(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not a workbook")
     with pytest.raises(IngestError, match="not a readable .xlsx workbook"):
         read_workbook(broken)
+
+
+def test_a_table_of_units_lands_its_total_and_each_unit(tmp_path):
+    """A 收入总表 printed by unit (单位代码 / 单位名称 rows, no functional codes, as the central
+    template prints it): the 合计 row is the department's, each unit's row lands as extra measures.
+    With codes under each unit it is a parse issue of that form alone."""
+    table = ["收入总表", "单位：万元", "单位代码\t单位名称\t合计\t上年结转\t财政拨款收入\t事业收入\t其他收入",
+             "\t合计\t300.00\t0.00\t250.00\t40.00\t10.00", "101001\t某某部机关本级\t200.00\t0.00\t200.00\t\t",
+             "101002\t某某部信息中心\t100.00\t\t50.00\t40.00\t10.00", ""]
+    codes = ["支出总表", "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+             "\t合计\t300.00\t200.00\t100.00", "101001\t某某部机关本级\t200.00\t200.00\t",
+             "2010101\t行政运行\t200.00\t200.00\t", "101002\t某某部信息中心\t100.00\t\t100.00",
+             "2010101\t行政运行\t100.00\t\t100.00", "", "注：本表为测试。"]
+    path = tmp_path / "units.txt"
+    path.write_text("\n".join(["2024年度某某部部门预算", "", *table, *codes]), encoding="utf-8")
+    parsed = parse_document(read_document(path))
+    total, = parsed.rows[FORM_TABLES["02"]]
+    assert (total.row_kind, total.measures["total"], total.measures["fiscal_appropriation"]) == (
+        "total", Decimal("300.00"), Decimal("250.00"))
+    units = {(row.row_key, row.column_header): row.amount for row in parsed.rows["raw_extra_measures"]}
+    assert units[("101002", "事业收入")] == Decimal("40.00") and units[("101001", "合计")] == Decimal("200.00")
+    assert parsed.failed_forms == ["03"] and "printed per unit" in parsed.issues[0].reason
