@@ -109,15 +109,15 @@ summary_classes as (
         function_class_code is null as failed,
         item_name || ' (' || form || coalesce(' line ' || row_no, '') || ') '
         || coalesce('is 类 ' || function_class_code, 'is not a standard 类 name') as detail
-    from {{ ref('int_summary_lines__coded') }} as lines
+    from {{ ref('int_summary_lines__coded') }} as summary_lines
     where
         line_kind = 'class_line'
         -- a side listing spending by use (基本支出 / 项目支出: Jiangsu's 04) names no 类 at all
         and exists (
             select 1 from {{ ref('int_summary_lines__coded') }} as known
             where
-                known.document_id = lines.document_id and known.form = lines.form
-                and known.side = lines.side and known.function_class_code is not null
+                known.document_id = summary_lines.document_id and known.form = summary_lines.form
+                and known.side = summary_lines.side and known.function_class_code is not null
         )
 ),
 

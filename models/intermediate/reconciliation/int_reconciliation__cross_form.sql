@@ -95,10 +95,11 @@ class_pairs as (
             printed_line.document_id = detailed_row.document_id
             and printed_line.function_class_code = detailed_row.function_code
     -- a 03 of totals only (Jiangsu's 支出预算总表) prints no 类 row to hold the lines against
-    where coalesce(printed_line.document_id, detailed_row.document_id) not in (
-        select precision.document_id from form_precision as precision
-        where precision.form = '03' and precision.prints_totals_only
-    )
+    where
+        coalesce(printed_line.document_id, detailed_row.document_id) not in (
+            select totals_only.document_id from form_precision as totals_only
+            where totals_only.form = '03' and totals_only.prints_totals_only
+        )
     union all
     select
         coalesce(printed_line.document_id, detailed_row.document_id),
