@@ -42,7 +42,8 @@ def summarise(warehouse: Path) -> str:
             elif status == "template":
                 text = "a blank template, no rows"
             else:
-                text = f"forms {forms}; {checks} checks, {findings} findings ({unregistered} unregistered)"
+                printed = f"forms {forms}" if forms else "its text only, no form"
+                text = f"{printed}; {checks} checks, {findings} findings ({unregistered} unregistered)"
             lines.append(f"  {status:<8} {document_id}: {name}, {text}")
             if status == "partial":
                 lines.extend(f"           form {form} not read ({why})" for form, why in issues.get(document_id, []))
