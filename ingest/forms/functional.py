@@ -9,6 +9,7 @@ from ..model import FunctionLineRow
 from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
 from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
+from .income_sources import is_source_list, parse_income_sources
 from .header import classify_label, column_labels, spill_columns, split_header_and_body
 from .sections import FormSection, is_repeated_header
 
@@ -145,6 +146,8 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
     rows = section.table_lines()
     totals_only = _totals_only(rows)
     header, body = (rows[:-1], rows[-1:]) if totals_only else split_header_and_body(rows, _is_data_row)
+    if not body and section.form == "02" and is_source_list(rows):
+        return parse_income_sources(document, section)
     if not header:
         raise error(document, section, None, "table header not found under the title")
     labels = column_labels(header)

@@ -92,12 +92,14 @@ def test_text_without_its_tables_lands_as_a_disclosure():
     # no cover: the kind from the forms' titles, the year from the headings, the department from 部门：
     assert (tables.document.document_kind, tables.document.fiscal_year, tables.document.department_name) == (
         "department_budget", 2019, "中共江苏省委办公厅")
-    # 01 prints expenditure by function and by use side by side, 03 its totals only, 09 the budget
-    # alone with 会议费 and 培训费 (page 9: 三公 小计 508.20 of 合计 1,471.70); the parse issue: 02
-    # (income by source, no codes)
-    assert tables.document.status == "partial"
-    assert ([form.form for form in tables.forms], tables.failed_forms) == (
-        ["01", "03", "04", "05", "06", "07", "09"], ["02"])
+    # 01 prints expenditure by function and by use side by side, 02 its income by source (no codes),
+    # 03 its totals only, 09 the budget alone with 会议费 and 培训费 (page 9: 三公 小计 508.20 of
+    # 合计 1,471.70)
+    assert tables.document.status == "landed"
+    assert [form.form for form in tables.forms] == ["01", "02", "03", "04", "05", "06", "07", "09"]
+    income, = tables.rows[FORM_TABLES["02"]]          # page 2: 收入总计 27,664.22, all 一般公共预算资金
+    assert (income.row_kind, income.measures["total"], income.measures["fiscal_appropriation"]) == (
+        "total", Decimal("27664.22"), Decimal("27664.22"))
     by_use = {row.row_key: row.amount for row in tables.rows["raw_extra_measures"] if row.row_kind == "by_use"}
     assert by_use == {"一、基本支出": Decimal("11700.63"), "二、项目支出": Decimal("13025.38"),
                       "三、单位预留机动经费": Decimal("2938.21")}
