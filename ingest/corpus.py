@@ -20,6 +20,7 @@ from . import PARSER_VERSION
 from .errors import IngestError, printed_at
 from .excel import read_workbook
 from .landing_records import Records, document_records
+from .landing_schema import CELL_LIMIT
 from .landing_zone import LandingZone
 from .parse import ParsedDocument, failed_document, parse_document
 from .pdf.reader import read_pdf_document
@@ -73,10 +74,21 @@ def _content_id(path: Path) -> tuple[str, str] | None:
         return None          # the reader reports it with its reason
 
 
+def _check_line_lengths(source: SourceDocument) -> None:
+    """No line longer than a landed cell may be (landing_schema.CELL_LIMIT)."""
+    for line in source.lines:
+        if len(line.text) > CELL_LIMIT:
+            # the error names the line without quoting it: its text is what cannot be landed
+            raise IngestError(f"line {line.number} holds {len(line.text):,} characters, more than the "
+                              f"{CELL_LIMIT:,} a landed cell may hold", file=source.name, page=line.page,
+                              hint="a damaged or concatenated file? check the line with `fiscal lines FILE`")
+
+
 def _read_and_parse(path: Path, identity: tuple[str, str] | None) -> ParsedDocument:
     source: SourceDocument | None = None
     try:
         source = read_document(path)
+        _check_line_lengths(source)
         return parse_document(source)
     except IngestError as failure:
         if identity is None:
@@ -142,12 +154,19 @@ def ingest_corpus(files: list[Path], landing: LandingZone, force: bool = False,
     already = set() if force else landing.document_ids(PARSER_VERSION)
     outcomes: list[Outcome] = []
     to_parse: list[tuple[Path, tuple[str, str] | None]] = []
+    first_of: dict[str, Path] = {}        # document id -> the file of this run that has it
     for path in files:
         identity = _content_id(path)
         if identity is not None and identity[0] in already:
             outcomes.append(Outcome(path, "skipped", identity[0],
                                     "already landed with the same content by this parser version"))
+        elif identity is not None and identity[0] in first_of:
+            # the same bytes twice in one run (a copy in another folder) land once
+            outcomes.append(Outcome(path, "skipped", identity[0],
+                                    f"the same content as {first_of[identity[0]].name} in this run"))
         else:
+            if identity is not None:
+                first_of[identity[0]] = path
             to_parse.append((path, identity))
 
     def records_to_land() -> Iterator[Records]:

@@ -21,6 +21,11 @@ from .model import (DocumentRow, EconomicItemRow, ExtraMeasureRow, FormRow, Func
 
 _SQL_TYPES = {str: "varchar", int: "integer", bool: "boolean", Decimal: "decimal(18,4)"}
 
+# The longest text a landed cell may hold: dbt reads seeds with Python's csv module, whose field
+# limit this is. A printed line is landed whole (raw_text), so a document with a longer line is
+# refused at ingest rather than landed to fail every later build.
+CELL_LIMIT = 131_072
+
 
 @dataclass(frozen=True)
 class LandingTable:

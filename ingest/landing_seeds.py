@@ -13,6 +13,10 @@ from .atomic_dir import recover, replacing
 from .landing_records import Records
 from .landing_schema import LANDING_COLUMNS, order_columns
 
+# Ingest lands no cell beyond landing_schema.CELL_LIMIT (csv's default field limit); a zone
+# written before that check may hold one, and reading it back must not fail every ingest.
+csv.field_size_limit(1 << 30)
+
 
 def sort_key(table: str):
     """order_columns() as a Python sort key (line numbers compared as numbers)."""

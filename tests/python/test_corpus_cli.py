@@ -140,3 +140,45 @@ def test_build_passes_the_dbt_arguments_it_does_not_know_to_dbt():
     assert args.dbt_args == ["-s", "dim_document"] and args.full_refresh
     with pytest.raises(SystemExit):
         _parse(["summary", "--select", "x"])
+
+
+def test_the_same_file_twice_in_one_run_lands_once(tmp_path, capsys):
+    """A copy in another folder of the same run is the same document: it landed twice before, and
+    every build after failed on a unique key (issue 17)."""
+    folder = tmp_path / "downloads"
+    (folder / "mirror").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "a.txt")
+    shutil.copy(SAMPLE, folder / "mirror" / "a-again.txt")
+    landing = landing_zone("seeds", tmp_path / "landing")
+    ingest([folder], landing)
+    assert "a-again.txt: the same content as a.txt in this run" in capsys.readouterr().out
+    with (landing.path / "raw_documents.csv").open(encoding="utf-8") as handle:
+        assert [row["document_id"] for row in csv.DictReader(handle)] == [SAMPLE_ID]
+    with (landing.path / "raw_form03_expenditure.csv").open(encoding="utf-8") as handle:
+        keys = [(row["document_id"], row["source_line"]) for row in csv.DictReader(handle)]
+    assert len(keys) == len(set(keys)) > 0
+
+
+def test_a_line_longer_than_a_landed_cell_is_refused(tmp_path, capsys):
+    """A printed line longer than a seed cell may be (dbt reads seeds with csv's 131,072-character
+    field limit) used to land, then fail every build and every later ingest (issue 17): the
+    document is refused with the line named, and the zone stays readable."""
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    number = next(index for index, line in enumerate(lines, start=1) if line.startswith("2010301\t"))
+    cells = lines[number - 1].split("\t")
+    cells[1] += "说明" * 70_000
+    lines[number - 1] = "\t".join(cells)
+    huge = tmp_path / "huge.txt"
+    huge.write_text("\n".join(lines), encoding="utf-8")
+    landing = landing_zone("seeds", tmp_path / "landing")
+    assert ingest([huge], landing) == 1
+    assert f"NOT LANDED huge.txt: line {number} holds 140,0" in capsys.readouterr().err
+    assert _statuses(landing) == {"huge.txt": "failed"}
+    assert max(len(cell) for path in landing.path.glob("*.csv")
+               for row in csv.reader(path.open(encoding="utf-8")) for cell in row) < 131_072
+    # a zone written before the check, with such a cell in it, is still read back
+    with (landing.path / "raw_parse_issues.csv").open("a", encoding="utf-8", newline="") as handle:
+        row = ["x" * 200_000 if column == "raw_text" else "" for column in
+               next(csv.reader((landing.path / "raw_parse_issues.csv").open(encoding="utf-8")))]
+        csv.writer(handle, lineterminator="\n").writerow(row)
+    assert ingest([SAMPLE], landing) == 0
