@@ -35,8 +35,12 @@ def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refres
         with duckdb.connect(str(warehouse), read_only=True) as con:
             last_build = con.execute("select fingerprint from build_state.last_build").fetchone()
             built = dict(con.execute("select document_id, parser_version from build_state.built_documents").fetchall())
-    except duckdb.Error:
+    except duckdb.CatalogException:
         last_build = None
+    except duckdb.Error as failure:
+        # held by a writer, damaged, or not a DuckDB file: said so, never taken for an old build
+        first = str(failure).splitlines()[0]
+        return BuildPlan("full", f"the warehouse could not be read ({first}): built anew beside it")
     if last_build is None:
         return BuildPlan("full", "the warehouse has no build log (built by an older version)")
     if last_build[0] != fingerprint:

@@ -3,7 +3,8 @@
 Exit codes: 0 done (blank templates are reported, not failures); 1 some documents could not be
 read, or only in part (what was read was landed and built; when nothing was read, nothing is
 built); 2 no documents found, or bad usage; 3 the build or a test gate failed (the previous
-warehouse is untouched); 4 another ingest, build or refresh holds the warehouse (use --wait).
+warehouse is untouched); 4 another ingest, build or refresh holds the warehouse (use --wait);
+5 an internal error (a bug: report it; FISCAL_DEBUG=1 prints the traceback).
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import argparse
 import os
 import sys
 from pathlib import Path
+
+import duckdb
 
 from .corpus import Outcome, documents_under, ingest_corpus, read_document, report
 from .errors import IngestError
@@ -23,7 +26,7 @@ from .warehouse_report import summarise
 from .warehouse import build_warehouse, default_warehouse
 
 DEFAULT_LANDING = {"seeds": PROJECT_DIR / "seeds" / "landing", "parquet": PROJECT_DIR / "landing"}
-EXIT_OK, EXIT_DOCUMENTS_FAILED, EXIT_NO_DOCUMENTS, EXIT_BUILD_FAILED, EXIT_BUSY = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_DOCUMENTS_FAILED, EXIT_NO_DOCUMENTS, EXIT_BUILD_FAILED, EXIT_BUSY, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 EXIT_USAGE = EXIT_NO_DOCUMENTS
 
 
@@ -173,7 +176,36 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command's exit code; an unexpected exception is an internal error (exit 5) in one line,
+    not a traceback that exits 1, the code of an unreadable document."""
     args = _parse(argv)
+    try:
+        return _run(args)
+    except Exception as bug:           # noqa: BLE001 - the last line of defence, said plainly
+        if os.environ.get("FISCAL_DEBUG"):
+            raise
+        print(f"fiscal {args.command}: internal error ({type(bug).__name__}: {bug}); "
+              "FISCAL_DEBUG=1 prints the traceback: please report it", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _summary(warehouse: Path) -> int:
+    """The summary, or one line saying why there is none (no warehouse, held, not readable)."""
+    if not warehouse.exists():
+        print(f"fiscal summary: no warehouse at {warehouse}: `fiscal build` or `fiscal run` makes one",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        print(summarise(warehouse))
+    except duckdb.Error as failure:
+        first = str(failure).splitlines()[0]
+        print(f"fiscal summary: cannot read {warehouse} ({first}): another process may hold it, or it is "
+              "not a warehouse", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
     zone = landing_zone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
     warehouse = args.warehouse or default_warehouse()
     if not warehouse.is_absolute():
@@ -186,8 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fiscal {args.command}: {refused}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "summary":
-        print(summarise(warehouse))
-        return EXIT_OK
+        return _summary(warehouse)
     try:
         with writer_lock(warehouse, wait=args.wait):
             if args.command == "ingest":
