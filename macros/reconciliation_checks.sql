@@ -37,8 +37,10 @@
 
 {#- The result rows of an identity rule. `identities` is a CTE with: document_id, rule_id,
     form, subject_code, source_line, printed_total (expected), terms_sum (actual), term_count
-    (printed terms in terms_sum, for the tolerance) and detail. -#}
-{% macro identity_results(identities) %}
+    (printed terms in terms_sum, for the tolerance) and detail; with coarser_half_unit=true also
+    coarser_half_unit, the rounding a figure from a form printed in a coarser unit adds (in the
+    form's unit; 0 when it has none). -#}
+{% macro identity_results(identities, coarser_half_unit=false) %}
     select
         {{ identities }}.document_id,
         {{ identities }}.rule_id,
@@ -50,6 +52,7 @@
             'coalesce(' ~ identities ~ '.printed_total, 0)',
             'coalesce(' ~ identities ~ '.terms_sum, 0)',
             sum_tolerance(identities ~ '.term_count', 'form_precision.half_unit')
+            ~ (' + ' ~ identities ~ '.coarser_half_unit' if coarser_half_unit else '')
         ) }},
         form_precision.unit,
         {{ identities }}.source_line,

@@ -39,6 +39,8 @@ def _putuo_variants(putuo):
         "last-year": edited(putuo, "last-year.pdf", {
             "截至2024年12月31日，上海市普陀区财政局共有车辆0辆，其中：部级领导干部":
                 "截至2023年12月31日，上海市普陀区财政局共有车辆0辆，其中：部级领导干部"}),
+        # 03's unit line says 元 over the same 万元 figures (issue 17): the forms disagree 10,000-fold
+        "unit-03": edited(putuo, "unit-03.pdf", {lines["支出决算表"] + 1: "单位：元"}),
         "bad-cell": edited(putuo, "bad-cell.pdf", {
             "2010601\t行政运行\t1,511.89\t1,503.52\t8.37\t\t\t": "2010601\t行政运行\t1,5l1.89\t1,503.52\t8.37\t\t\t"}),
     }
@@ -214,6 +216,17 @@ def test_last_year_in_a_dated_statement(corpus):
     assert (source_line, detail) == (411, "dated_statement prints 2023; the document is of 2024")
 
 
+def test_forms_in_different_units_are_compared_in_yuan(corpus):
+    """03 says 单位：元 over figures the other forms print in 万元: compared as printed they agreed
+    (no finding), compared as money 03 is 10,000 times short (issue 17)."""
+    query, ids, *_ = corpus
+    failing = _failing_rules(query, ids["unit-03"]) - PUTUO_FINDINGS
+    assert {"cross_form01_expenditure_total_vs_form03", "cross_form01_classes_vs_form03"} <= failing
+    (expected, actual), = query("select expected_amount, actual_amount from audit.fct_findings where document_id = ? "
+                                "and rule_id = 'cross_form01_expenditure_total_vs_form03'", ids["unit-03"])
+    assert (expected, actual) == (Decimal("0.294005"), Decimal("2940.05"))   # 2,940.05 元 in 万元, against 01
+
+
 def test_an_unreadable_form_is_a_parse_issue_and_its_rules_say_parse_error(corpus):
     query, ids, *_ = corpus
     document = ids["bad-cell"]
@@ -245,7 +258,7 @@ def test_every_file_is_in_the_documents_with_what_became_of_it(corpus):
     assert statuses == {SAMPLE.name: "landed", PUTUO_PDF.name: "landed", "wuchang-shidong-2024.txt": "landed",
                         SWU_PDF.name: "landed", TEMPLATE_PDF.name: "template", "broken.pdf": "failed",
                         "blank-09.pdf": "landed", "missing-03.pdf": "landed", "placeholder.pdf": "landed",
-                        "last-year.pdf": "landed", "bad-cell.pdf": "partial"}
+                        "last-year.pdf": "landed", "unit-03.pdf": "landed", "bad-cell.pdf": "partial"}
     # a template and a failed document have no rows and no results: nothing was read
     for source_file in (TEMPLATE_PDF.name, "broken.pdf"):
         assert query("select count(*) from audit.fct_reconciliation_results join marts.dim_document as documents "
@@ -267,4 +280,4 @@ def test_the_same_department_lines_up_across_years(corpus_query):
     departments = {name for name, in corpus_query("select department_name from marts.dim_department")}
     assert departments == {"武汉市武昌区人民政府石洞街道办事处", "上海市普陀区财政局", "西南大学"}    # not the template's XX局
     assert corpus_query("select fiscal_year, document_count from marts.dim_fiscal_year order by 1") == [
-        (2023, 2), (2024, 7)]      # the sample and 西南大学; Putuo, the next year and the five copies
+        (2023, 2), (2024, 8)]      # the sample and 西南大学; Putuo, the next year and the six copies

@@ -1,4 +1,5 @@
-{#- The same quantity printed in two forms:
+{#- The same quantity printed in two forms, compared in the unit of the form it is printed in
+    (the other form's figure converted: a document may print 03 in 元 and 01 in 万元):
     01 类 lines = 03 类 rows; 01 本年支出合计 = 03 合计; 01 本年收入合计 = 02 合计;
     04 类 lines and 本年支出合计 (general-budget column) = 05 类 rows and 合计;
     05 合计 basic = 06 人员经费 + 公用经费.
@@ -216,22 +217,38 @@ both_forms_present as (
         )
 ),
 
+-- the other form's figure in this form's unit: forms of one document may print 元 and 万元
 identities as (
     select
-        document_id,
-        rule_id,
-        form,
-        subject_code,
-        source_line,
-        expected as printed_total,
-        actual as terms_sum,
+        pairs.document_id,
+        pairs.rule_id,
+        pairs.form,
+        pairs.subject_code,
+        pairs.source_line,
+        case
+            when other_form.yuan_per_unit = this_form.yuan_per_unit then pairs.expected
+            else cast(pairs.expected * other_form.yuan_per_unit / this_form.yuan_per_unit as decimal(38, 6))
+        end as printed_total,
+        pairs.actual as terms_sum,
         1 as term_count,
-        detail
-    from both_forms_present
+        case
+            when other_form.yuan_per_unit * other_form.half_unit > this_form.yuan_per_unit * this_form.half_unit
+                then cast(
+                    other_form.half_unit * other_form.yuan_per_unit / this_form.yuan_per_unit - this_form.half_unit
+                    as decimal(38, 6)
+                )
+            else 0
+        end as coarser_half_unit,
+        pairs.detail
+    from both_forms_present as pairs
+    inner join form_precision as this_form
+        on pairs.document_id = this_form.document_id and pairs.form = this_form.form
+    inner join form_precision as other_form
+        on pairs.document_id = other_form.document_id and pairs.other_form = other_form.form
 ),
 
 final as (
-    {{ identity_results('identities') }}
+    {{ identity_results('identities', coarser_half_unit=true) }}
 )
 
 select * from final
