@@ -220,7 +220,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "summary":
         return _summary(warehouse)
     try:
-        with writer_lock(warehouse, wait=args.wait):
+        # always in this order (warehouse, then landing zone), so two writers never wait on each other
+        with writer_lock(warehouse, wait=args.wait), writer_lock(zone.path, wait=args.wait, what="the landing zone"):
             if args.command == "ingest":
                 return ingest(args.paths, zone, args.force, args.jobs)
             if args.command == "build":

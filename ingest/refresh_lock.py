@@ -1,4 +1,6 @@
-"""One writer at a time: ingest, build and refresh hold <warehouse>.lock while they run.
+"""One writer at a time: ingest, build and refresh hold <warehouse>.lock while they run, and
+<landing zone>.lock: two runs into one landing zone with different warehouses would otherwise
+each rewrite the zone from what it read before the other landed.
 
 A second writer either waits for the first (wait=True) or stops at once with WarehouseBusy.
 The lock is an OS file lock (flock): it is released when its holder exits, even by a crash, so
@@ -22,7 +24,8 @@ def lock_path(warehouse: Path) -> Path:
 
 
 @contextmanager
-def writer_lock(warehouse: Path, wait: bool = False) -> Iterator[None]:
+def writer_lock(warehouse: Path, wait: bool = False, what: str = "the warehouse") -> Iterator[None]:
+    """Hold <warehouse>.lock (or <what>'s: a landing zone) while the block runs."""
     path = lock_path(warehouse)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a+") as handle:
@@ -31,7 +34,7 @@ def writer_lock(warehouse: Path, wait: bool = False) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
-            raise WarehouseBusy(f"{holder} is writing the warehouse {warehouse} (lock {path}); "
+            raise WarehouseBusy(f"{holder} is writing {what} {warehouse} (lock {path}); "
                                 "run again later, or pass --wait to wait for it") from None
         handle.seek(0)
         handle.truncate()

@@ -38,3 +38,19 @@ def test_an_internal_error_is_one_line_and_its_own_exit_code(tmp_path, capsys, m
     monkeypatch.setenv("FISCAL_DEBUG", "1")
     with pytest.raises(ValueError):
         main(["--warehouse", str(tmp_path / "fiscal.duckdb"), "summary"])
+
+
+def test_the_landing_zone_has_one_writer(tmp_path, capsys):
+    """Two ingests into one landing zone with different warehouses both wrote it, and one lost the
+    other's documents (issue 17): the zone is locked like the warehouse."""
+    from conftest import SAMPLE
+    from ingest.cli import EXIT_BUSY
+    from ingest.refresh_lock import writer_lock
+
+    landing = tmp_path / "landing"
+    with writer_lock(landing, what="the landing zone"):
+        assert main(["--landing", str(landing), "--warehouse", str(tmp_path / "other.duckdb"), "ingest",
+                     str(SAMPLE)]) == EXIT_BUSY
+    assert f"is writing the landing zone {landing}" in capsys.readouterr().err
+    assert main(["--landing", str(landing), "--warehouse", str(tmp_path / "other.duckdb"), "ingest",
+                 str(SAMPLE)]) == 0
