@@ -39,9 +39,12 @@ def ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int 
 def _ingest(paths: list[Path], zone: LandingZone, force: bool = False,
             jobs: int | None = None) -> tuple[int, list[Outcome]]:
     """ingest(), with the outcome of each file."""
-    files = documents_under(paths)
+    problems: list[str] = []
+    files = documents_under(paths, problems)
+    for problem in problems:
+        print(f"fiscal ingest: {problem}", file=sys.stderr)
     if not files:
-        print("no documents (.txt, .pdf) found under " + ", ".join(map(str, paths)), file=sys.stderr)
+        print("no documents (.txt, .pdf, .xlsx) found under " + ", ".join(map(str, paths)), file=sys.stderr)
         return EXIT_NO_DOCUMENTS, []
     outcomes = ingest_corpus(files, zone, force, jobs)
     print(report(outcomes, zone))

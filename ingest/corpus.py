@@ -47,13 +47,30 @@ class Outcome:
                 f"{self.path.name}: {self.detail}")
 
 
-def documents_under(paths: list[Path]) -> list[Path]:
+def documents_under(paths: list[Path], problems: list[str] | None = None) -> list[Path]:
+    """The documents of the files and folders given, folders searched recursively, following
+    symbolic links to folders (each real folder once). A folder that cannot be read is added to
+    `problems` with why, never passed over in silence."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS))
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        seen: set[str] = set()
+        in_folder: list[Path] = []
+
+        def not_read(error: OSError) -> None:
+            if problems is not None:
+                problems.append(f"folder {error.filename} not read: {error.strerror}")
+
+        for folder, subfolders, names in os.walk(path, onerror=not_read, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:                  # a link back to a folder already searched
+                subfolders[:] = []
+                continue
+            seen.add(real)
+            in_folder.extend(Path(folder) / name for name in names if Path(name).suffix.lower() in READERS)
+        found.extend(sorted(in_folder))
     return found
 
 

@@ -182,3 +182,27 @@ def test_a_line_longer_than_a_landed_cell_is_refused(tmp_path, capsys):
                next(csv.reader((landing.path / "raw_parse_issues.csv").open(encoding="utf-8")))]
         csv.writer(handle, lineterminator="\n").writerow(row)
     assert ingest([SAMPLE], landing) == 0
+
+
+def test_linked_folders_are_searched_and_unreadable_ones_reported(tmp_path, monkeypatch):
+    """Symbolic links to folders were passed over in silence (issue 17): they are followed, each
+    real folder once (a link back to a parent does not loop), and a folder that cannot be read is
+    named on stderr."""
+    from ingest.corpus import documents_under
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(SAMPLE, elsewhere / "linked.txt")
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "link").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    assert [path.name for path in documents_under([folder])] == ["linked.txt"]
+    # a folder the process may not read (chmod 000: this suite may run as root, who reads anyway)
+    def unreadable(top, onerror=None, followlinks=False):
+        onerror(PermissionError(13, "Permission denied", str(top)))
+        return iter(())
+    monkeypatch.setattr("os.walk", unreadable)
+    problems: list[str] = []
+    assert documents_under([folder], problems) == []
+    assert problems == [f"folder {folder} not read: Permission denied"]
