@@ -40,13 +40,23 @@ def dbt_executable() -> str:
     return str(beside_python) if beside_python.exists() else "dbt"
 
 
+def die_with_parent() -> None:
+    """In a child process, before it runs: end it (SIGTERM) when the process that started it
+    dies, even by SIGKILL, so that a killed `fiscal` leaves no dbt writing after its lock is gone
+    (Linux prctl PR_SET_PDEATHSIG; elsewhere nothing)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)    # 1: PR_SET_PDEATHSIG
+
+
 def run_dbt(args: list[str], project_dir: Path, warehouse: Path, capture: bool = False):
     """Run dbt on the project with its profile pointed at `warehouse`; capture=True keeps the
     output in the result (stdout and stderr together) instead of printing it."""
     env = {**os.environ, WAREHOUSE_ENV: str(warehouse.resolve())}
     command = [dbt_executable(), *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
     output = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True} if capture else {}
-    return subprocess.run(command, cwd=project_dir, env=env, **output)
+    return subprocess.run(command, cwd=project_dir, env=env, preexec_fn=die_with_parent, **output)
 
 
 def project_fingerprint(project_dir: Path, zone: LandingZone) -> str:

@@ -54,3 +54,35 @@ def test_the_landing_zone_has_one_writer(tmp_path, capsys):
     assert f"is writing the landing zone {landing}" in capsys.readouterr().err
     assert main(["--landing", str(landing), "--warehouse", str(tmp_path / "other.duckdb"), "ingest",
                  str(SAMPLE)]) == 0
+
+
+def test_a_child_process_dies_with_its_parent(tmp_path):
+    """dbt ran on after a killed `fiscal` released its lock (issue 17): the children run_dbt
+    starts end with it, here a sleep started the same way by a parent that is then SIGKILLed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", (
+        "import subprocess, sys\n"
+        "from ingest.warehouse import die_with_parent\n"
+        "child = subprocess.Popen(['sleep', '60'], preexec_fn=die_with_parent)\n"
+        "print(child.pid, flush=True)\n"
+        "child.wait()\n")], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        with open(f"/proc/{child}/stat") as stat:
+            if stat.read().split()[2] == "Z":      # ended, not yet reaped by init
+                break
+        time.sleep(0.1)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the child outlived its parent")
