@@ -19,9 +19,13 @@ def _backup(directory: Path) -> Path:
 
 
 def recover(directory: Path) -> None:
-    """A crash between the two renames of a swap leaves only the backup: put it back."""
+    """A crash between the two renames of a swap leaves only the backup: put it back. A writer
+    killed while staging leaves its staging directory: removed. Writers hold the writer lock
+    (refresh_lock) while they write, so a staging directory found by one is a dead writer's."""
     if not directory.exists() and _backup(directory).exists():
         _backup(directory).rename(directory)
+    for stale in directory.parent.glob(f".{directory.name}-staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 @dataclass

@@ -206,3 +206,14 @@ def test_linked_folders_are_searched_and_unreadable_ones_reported(tmp_path, monk
     problems: list[str] = []
     assert documents_under([folder], problems) == []
     assert problems == [f"folder {folder} not read: Permission denied"]
+
+
+def test_a_killed_writers_staging_folder_is_cleaned(tmp_path):
+    """A killed Parquet ingest left its .landing-staging-* folder for good (issue 17): the next
+    writer, holding the lock, removes it."""
+    landing = landing_zone("parquet", tmp_path / "landing")
+    stale = tmp_path / ".landing-staging-killed"
+    (stale / "raw_documents").mkdir(parents=True)
+    (stale / "raw_documents" / "half.parquet").write_bytes(b"PAR1")
+    assert ingest([SAMPLE], landing) == 0
+    assert not stale.exists() and landing.document_ids(PARSER_VERSION) == {SAMPLE_ID}
