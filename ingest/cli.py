@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from .corpus import Outcome, documents_under, ingest_corpus, read_document, report
+from .corpus import DEFAULT_TIME_LIMIT, SECONDS_PER_MB, Outcome, documents_under, ingest_corpus, read_document, report
 from .errors import IngestError
 from .exports import export_marts
 from .landing_zone import LANDING_FORMATS, LandingZone, landing_zone
@@ -30,14 +30,15 @@ EXIT_OK, EXIT_DOCUMENTS_FAILED, EXIT_NO_DOCUMENTS, EXIT_BUILD_FAILED, EXIT_BUSY,
 EXIT_USAGE = EXIT_NO_DOCUMENTS
 
 
-def ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int | None = None) -> int:
+def ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int | None = None,
+           time_limit: float | None = DEFAULT_TIME_LIMIT) -> int:
     """Exit 0: all read (or skipped, or templates); 1: some failed or were read in part; 2: no
     documents found."""
-    return _ingest(paths, zone, force, jobs)[0]
+    return _ingest(paths, zone, force, jobs, time_limit)[0]
 
 
-def _ingest(paths: list[Path], zone: LandingZone, force: bool = False,
-            jobs: int | None = None) -> tuple[int, list[Outcome]]:
+def _ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int | None = None,
+            time_limit: float | None = DEFAULT_TIME_LIMIT) -> tuple[int, list[Outcome]]:
     """ingest(), with the outcome of each file."""
     problems: list[str] = []
     files = documents_under(paths, problems)
@@ -46,7 +47,7 @@ def _ingest(paths: list[Path], zone: LandingZone, force: bool = False,
     if not files:
         print("no documents (.txt, .pdf, .xlsx) found under " + ", ".join(map(str, paths)), file=sys.stderr)
         return EXIT_NO_DOCUMENTS, []
-    outcomes = ingest_corpus(files, zone, force, jobs)
+    outcomes = ingest_corpus(files, zone, force, jobs, time_limit)
     print(report(outcomes, zone))
     for outcome in outcomes:
         if outcome.status == "failed":
@@ -67,12 +68,12 @@ def _nothing_to_build(outcomes: list[Outcome]) -> str | None:
 
 
 def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | None, full_refresh: bool,
-            export: Path | None, gate: str = "error") -> int:
+            export: Path | None, gate: str = "error", time_limit: float | None = DEFAULT_TIME_LIMIT) -> int:
     """Ingest what is new, build (incrementally when it can), gate, export, swap: one log line
     per stage. Documents that fail to read are reported and the rest are built."""
     stages = Stages("refresh")
     with stages.stage("ingest"):
-        ingested, outcomes = _ingest(paths, zone, jobs=jobs)
+        ingested, outcomes = _ingest(paths, zone, jobs=jobs, time_limit=time_limit)
     if ingested == EXIT_NO_DOCUMENTS:
         stages.finish("no documents to ingest; warehouse unchanged")
         return ingested
@@ -133,6 +134,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--warehouse", type=Path, default=None,
                         help="DuckDB file (default $FISCAL_WAREHOUSE_PATH or warehouse/fiscal.duckdb)")
     parser.add_argument("--jobs", type=int, default=None, help="processes that parse documents (default: one per core)")
+    parser.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                        help=f"seconds one document may take to read, plus {SECONDS_PER_MB} per MB of the file; beyond "
+                             f"it the document is reported failed and the others go on (default {DEFAULT_TIME_LIMIT}; "
+                             "0: no limit)")
     parser.add_argument("--gate", choices=["error", "warn"], default="error",
                         help="error: an unregistered finding fails the build (default); warn: exploratory "
                              "bulk loads build anyway and report findings as warnings")
@@ -226,14 +231,15 @@ def _run(args: argparse.Namespace) -> int:
         # always in this order (warehouse, then landing zone), so two writers never wait on each other
         with writer_lock(warehouse, wait=args.wait), writer_lock(zone.path, wait=args.wait, what="the landing zone"):
             if args.command == "ingest":
-                return ingest(args.paths, zone, args.force, args.jobs)
+                return ingest(args.paths, zone, args.force, args.jobs, args.time_limit)
             if args.command == "build":
                 built = build_warehouse(PROJECT_DIR, warehouse, zone, args.full_refresh, args.dbt_args,
                                         dbt_vars=_gate_vars(args.gate))
                 return EXIT_OK if built == 0 else EXIT_BUILD_FAILED
             if args.command == "refresh":
-                return refresh(args.paths, zone, warehouse, args.jobs, args.full_refresh, args.export, args.gate)
-            ingested, outcomes = _ingest(args.paths, zone, jobs=args.jobs)
+                return refresh(args.paths, zone, warehouse, args.jobs, args.full_refresh, args.export, args.gate,
+                               args.time_limit)
+            ingested, outcomes = _ingest(args.paths, zone, jobs=args.jobs, time_limit=args.time_limit)
             if ingested == EXIT_NO_DOCUMENTS:
                 return ingested
             pointless = _nothing_to_build(outcomes)

@@ -9,8 +9,11 @@ template / failed, with the reason as a parse issue), so the warehouse can say s
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,12 +142,57 @@ def _describe(parsed: ParsedDocument) -> str:
     return detail
 
 
-def _parse_one(file: tuple[Path, tuple[str, str] | None]) -> tuple[Outcome, Records | None]:
-    """Read and parse one file (in a worker process) whose content identity the caller computed:
-    its outcome, and its records to land."""
-    path, identity = file
+# Seconds one document may take to read and parse, plus SECONDS_PER_MB of its size (a 25-page,
+# 0.4 MB PDF takes about 3 s here; a 1,000-page one some minutes): a damaged or hostile file must
+# not hold the writer lock for long. `fiscal --time-limit` sets the base.
+DEFAULT_TIME_LIMIT = 120
+SECONDS_PER_MB = 10
+
+
+class _TookTooLong(BaseException):
+    """Raised in the parsing process by its timer: a BaseException, so no reader's or parser's
+    `except Exception` takes it for an error of the document's own."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield                                  # signals reach the main thread only
+        return
+
+    def expire(_signal, _frame):
+        raise _TookTooLong
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        parsed = _read_and_parse(path, identity)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _megabytes(path: Path) -> float:
+    try:
+        return path.stat().st_size / 1e6
+    except OSError:
+        return 0.0
+
+
+def _parse_one(file: tuple[Path, tuple[str, str] | None, float | None]) -> tuple[Outcome, Records | None]:
+    """Read and parse one file (in a worker process) whose content identity the caller computed,
+    within the time limit: its outcome, and its records to land."""
+    path, identity, base_limit = file
+    time_limit = base_limit and base_limit + SECONDS_PER_MB * _megabytes(path)
+    try:
+        with _time_limit(time_limit):
+            parsed = _read_and_parse(path, identity)
+    except _TookTooLong:
+        failure = IngestError(f"reading took longer than the time limit of {time_limit:.0f} s", file=path.name,
+                              hint="a damaged or unusual file? `fiscal --time-limit SECONDS` allows more")
+        if identity is None:
+            return Outcome(path, "failed", None, failure.describe()), None
+        parsed = failed_document(path, identity, None, failure)
     except IngestError as failure:          # unreadable bytes: nothing to land, not even a record
         return Outcome(path, "failed", None, failure.describe()), None
     info = parsed.document
@@ -155,7 +203,8 @@ def _parse_one(file: tuple[Path, tuple[str, str] | None]) -> tuple[Outcome, Reco
     return Outcome(path, info.status, info.document_id, detail, forms, rows, problems), document_records(parsed)
 
 
-def _parsed(files: list[tuple[Path, tuple[str, str] | None]], jobs: int) -> Iterator[tuple[Outcome, Records | None]]:
+def _parsed(files: list[tuple[Path, tuple[str, str] | None, float | None]],
+            jobs: int) -> Iterator[tuple[Outcome, Records | None]]:
     """_parse_one over the files, in their order, across `jobs` processes."""
     if jobs <= 1 or len(files) < 2:
         yield from map(_parse_one, files)
@@ -165,12 +214,12 @@ def _parsed(files: list[tuple[Path, tuple[str, str] | None]], jobs: int) -> Iter
 
 
 def ingest_corpus(files: list[Path], landing: LandingZone, force: bool = False,
-                  jobs: int | None = None) -> list[Outcome]:
+                  jobs: int | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT) -> list[Outcome]:
     """Parse the files across `jobs` processes (default: one per core) and land those that read,
     in one all-or-nothing landing. Returns one outcome per file, in the files' order."""
     already = set() if force else landing.document_ids(PARSER_VERSION)
     outcomes: list[Outcome] = []
-    to_parse: list[tuple[Path, tuple[str, str] | None]] = []
+    to_parse: list[tuple[Path, tuple[str, str] | None, float | None]] = []
     first_of: dict[str, Path] = {}        # document id -> the file of this run that has it
     for path in files:
         identity = _content_id(path)
@@ -184,7 +233,7 @@ def ingest_corpus(files: list[Path], landing: LandingZone, force: bool = False,
         else:
             if identity is not None:
                 first_of[identity[0]] = path
-            to_parse.append((path, identity))
+            to_parse.append((path, identity, time_limit))
 
     def records_to_land() -> Iterator[Records]:
         progress = tqdm(_parsed(to_parse, jobs or os.cpu_count() or 1), total=len(to_parse),

@@ -217,3 +217,28 @@ def test_a_killed_writers_staging_folder_is_cleaned(tmp_path):
     (stale / "raw_documents" / "half.parquet").write_bytes(b"PAR1")
     assert ingest([SAMPLE], landing) == 0
     assert not stale.exists() and landing.document_ids(PARSER_VERSION) == {SAMPLE_ID}
+
+
+def test_a_document_that_reads_too_long_is_failed_and_the_others_land(tmp_path, monkeypatch, capsys):
+    """An encrypted copy took 364 s and mutated PDFs minutes, holding the writer lock (issue 17):
+    each document has a time limit; past it, it is reported failed and the run goes on."""
+    import time
+
+    from ingest import corpus
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text(SAMPLE.read_text(encoding="utf-8") + "\n慢", encoding="utf-8")
+    read_text = corpus.READERS[".txt"]
+
+    def reader(path):
+        if path.name == "slow.txt":
+            time.sleep(30)
+        return read_text(path)
+    monkeypatch.setitem(corpus.READERS, ".txt", reader)
+    landing = landing_zone("seeds", tmp_path / "landing")
+    started = time.monotonic()
+    assert ingest([slow, SAMPLE], landing, jobs=1, time_limit=1) == 1
+    assert time.monotonic() - started < 15
+    limit = 1 + 10 * slow.stat().st_size / 1e6          # the base, and 10 s per MB of the file
+    assert f"NOT LANDED slow.txt: reading took longer than the time limit of {limit:.0f} s" in capsys.readouterr().err
+    assert _statuses(landing) == {"slow.txt": "failed", SAMPLE.name: "landed"}
