@@ -62,7 +62,7 @@ def corpus(tmp_path_factory, putuo_source):
     files = [SAMPLE, PUTUO_PDF, _next_year(root), SWU_PDF, TEMPLATE_PDF, broken]
     variants = _putuo_variants(putuo_source)
     project = copy_project(root / "project")
-    outcomes = {path.name: _parse_one((path, _content_id(path))) for path in files}
+    outcomes = {path.name: _parse_one((path, _content_id(path), None)) for path in files}
     records = [records for _, records in outcomes.values()]
     records += [document_records(parse_document(source)) for source in variants.values()]
     landing_zone("seeds", project / "seeds" / "landing").land(records)
