@@ -46,29 +46,27 @@ prior_final_accounts as (
     where is_chosen
 ),
 
-budget_lines as (
-    select
-        published_budgets.department_id,
-        published_budgets.fiscal_year,
-        published_budgets.document_id,
-        form05.function_code,
-        form05.source_line,
-        form05.amount_total * form_precision.yuan_per_unit as amount_yuan
-    from published_budgets
-    inner join form05 on published_budgets.document_id = form05.document_id
-    inner join form_precision
-        on form05.document_id = form_precision.document_id and form_precision.form = '05'
-),
-
+-- each published budget's 05 with its unit and print precision, printed lines or not
 budget_precision as (
     select
         published_budgets.department_id,
         published_budgets.fiscal_year,
         published_budgets.document_id,
+        form_precision.yuan_per_unit,
         form_precision.half_unit * form_precision.yuan_per_unit as half_unit_yuan
     from published_budgets
     inner join form_precision
         on published_budgets.document_id = form_precision.document_id and form_precision.form = '05'
+),
+
+budget_lines as (
+    select
+        form05.document_id,
+        form05.function_code,
+        form05.source_line,
+        form05.amount_total * budget_precision.yuan_per_unit as amount_yuan
+    from budget_precision
+    inner join form05 on budget_precision.document_id = form05.document_id
 ),
 
 initial_budgets as (
