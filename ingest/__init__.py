@@ -4,4 +4,4 @@
 # an older version (2: PDF reader, 08 balances, 01/04 without 行次; 3: forms read one by one with
 # parse issues, printed-empty forms, unknown columns landed, contents and mentions; 4: budgets and
 # workbooks, document kind, line origins, budget narratives).
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"

@@ -36,6 +36,11 @@ class LandingTable:
     key: str | None = None           # the form ('03'), or the part of a document ('issues', 'claims', …)
     measures: tuple[str, ...] = ()   # functional-code forms: one amount_<measure> column each
     figures_as_text: bool = False    # numbers land as printed ('5' vs '5.00'): staging reads their precision
+    # The columns naming a printed item of a form, for rows of item_kinds (every row when empty):
+    # the build keys its facts on them, so ingest lands a form only when each is printed once
+    # and never blank (ingest/printed_keys.py).
+    item_key: tuple[str, ...] = ()
+    item_kinds: tuple[str, ...] = ()
 
     @property
     def columns(self) -> list[str]:
@@ -62,7 +67,8 @@ def _sql_type(row_type: type, column: str) -> str:
 
 
 def _function_form(form: str, name: str, description: str, *measures: str) -> LandingTable:
-    return LandingTable(name, FunctionLineRow, description, "form", form, measures)
+    return LandingTable(name, FunctionLineRow, description, "form", form, measures,
+                        item_key=("function_code",), item_kinds=("code",))
 
 
 # in landing order (the order of the generated files)
@@ -71,8 +77,10 @@ TABLES: tuple[LandingTable, ...] = (
     LandingTable("raw_forms", FormRow, "One row per form found in a document: title, where it was printed, unit, print precision.", "document"),
     LandingTable("raw_form01_summary", SummaryLineRow, "公开01表 收入支出决算总表 as printed: income and expenditure lines with 行次.", "form", "01"),
     LandingTable("raw_form04_fiscal_summary", SummaryLineRow, "公开04表 财政拨款收入支出决算总表 as printed: lines by fund.", "form", "04"),
-    LandingTable("raw_form06_basic_expenditure_items", EconomicItemRow, "公开06表 基本支出决算明细表: one row per (line, block) of the side-by-side item blocks.", "form", "06"),
-    LandingTable("raw_form09_three_public", ThreePublicRow, "公开09表 三公经费: one row per printed cell of the budget and actual blocks.", "form", "09"),
+    LandingTable("raw_form06_basic_expenditure_items", EconomicItemRow, "公开06表 基本支出决算明细表: one row per (line, block) of the side-by-side item blocks.", "form", "06",
+                 item_key=("economic_code",), item_kinds=("class", "section")),
+    LandingTable("raw_form09_three_public", ThreePublicRow, "公开09表 三公经费: one row per printed cell of the budget and actual blocks.", "form", "09",
+                 item_key=("scope", "component")),
     # budgets also count 上年结转 and 使用非财政拨款结余 among a code's income
     _function_form("02", "raw_form02_income", "公开02表 收入决算表 (or 收入预算表) as printed: one row per functional code or 合计, income sources.",
                    "total", "fiscal_appropriation", "superior_subsidy", "business", "operating", "affiliated_remittance", "other",
@@ -105,6 +113,7 @@ FUNCTION_FORM_MEASURES = {table.key: list(table.measures) for table in TABLES if
 FUNCTION_FORM_TABLES = {form: FORM_TABLES[form] for form in FUNCTION_FORM_MEASURES}
 NARRATIVE_TABLES = {table.key: table.name for table in TABLES if table.group == "narrative"}
 DOCUMENT_TABLES = {table.key: table.name for table in TABLES if table.group == "part"}
+FORM_ITEM_KEYS = {table.key: (table.item_key, table.item_kinds) for table in TABLES if table.item_key}
 
 
 def landing_column_types() -> dict[str, dict[str, str]]:

@@ -27,6 +27,7 @@ from .model import DocumentRow, FormRow, LineOriginRow, ParseIssueRow
 from .narrative import narrative_rows, performance_rows
 from .no_forms import no_form_error
 from .numbers import is_decimal_amount
+from .printed_keys import key_violations
 from .source import SourceDocument
 
 _PARSERS = {"01": parse_summary_form, "04": parse_summary_form, "06": parse_economic_form,
@@ -118,9 +119,11 @@ def parse_document(source: SourceDocument) -> ParsedDocument:
         del parsed[len(sections) - 1]
         failures.append((sections[-1], truncated))
     index_of = {sections[index].form: index for index in parsed}
-    for form, failure in incomplete_forms(source, {form: parsed[index].rows for form, index in index_of.items()}):
-        failures.append((sections[index_of[form]], failure))
-        del parsed[index_of[form]]
+    rows_by_form = {form: parsed[index].rows for form, index in index_of.items()}
+    for form, failure in [*incomplete_forms(source, rows_by_form), *key_violations(source, rows_by_form)]:
+        if index_of[form] in parsed:
+            failures.append((sections[index_of[form]], failure))
+            del parsed[index_of[form]]
 
     if not any(read.form.has_amounts for read in parsed.values()) and not any(map(_prints_amounts, sections)):
         # A blank template: its empty tables need not parse; it is reported, never landed.

@@ -54,6 +54,27 @@ def test_unreadable_row_inside_a_table(tmp_path, sample_lines):
     assert "neither 合计 nor a functional code" in issue.reason
 
 
+def test_a_code_printed_twice_is_a_parse_issue_of_its_form(tmp_path, sample_lines):
+    """Issue 17: a 06 code changed into a duplicate landed and failed the build of every document
+    (the facts are keyed on the code)."""
+    lines = list(sample_lines)
+    assert lines[361].startswith("30102\t津贴补贴\t12.09")              # line 362
+    lines[361] = lines[361].replace("30102", "30101", 1)
+    parsed = _parse(tmp_path, lines)
+    issue = _only_issue(parsed)
+    assert (issue.form, issue.source_line) == ("06", 362)
+    assert issue.reason == "30101 is printed twice (lines 361 and 362)"
+    assert "06" not in [form.form for form in parsed.forms] and len(parsed.forms) == 8
+
+
+def test_a_functional_code_printed_twice_is_a_parse_issue(tmp_path, sample_lines):
+    lines = list(sample_lines)
+    assert lines[202].startswith("2010302\t一般行政管理事务\t79.95")     # form 03, line 203
+    lines[202] = lines[202].replace("2010302", "2010301", 1)
+    issue = _only_issue(_parse(tmp_path, lines))
+    assert (issue.form, issue.source_line, issue.reason) == ("03", 203, "2010301 is printed twice (lines 202 and 203)")
+
+
 def test_file_cut_inside_a_table_loses_that_form_only(tmp_path, sample_lines):
     parsed = _parse(tmp_path, sample_lines[:230])                      # ends inside form 03
     issue = _only_issue(parsed)
