@@ -20,6 +20,7 @@ from .errors import IngestError
 from .exports import export_marts
 from .landing_zone import LANDING_FORMATS, LandingZone, landing_zone
 from .paths import BUNDLED_SAMPLE, PROJECT_DIR
+from . import quarantine
 from .refresh_lock import WarehouseBusy, writer_lock
 from .stages import Stages
 from .warehouse_report import summarise
@@ -163,6 +164,16 @@ def _parser() -> argparse.ArgumentParser:
     refresh_cmd.add_argument("--full-refresh", action="store_true", help="rebuild every document")
     refresh_cmd.add_argument("--export", type=Path, default=None,
                              help="also write every mart as Parquet into this folder (replaced as a whole)")
+    quarantine_cmd = commands.add_parser(
+        "quarantine", help="take landed documents out of the warehouse, or put them back (list / add / remove)",
+        description="The quarantine (seeds/reference/quarantined_documents.csv): a quarantined document stays "
+                    "landed but no model reads it; audit_quarantined_documents lists it with the reason. "
+                    "The next build is a full one.")
+    quarantine_cmd.add_argument("action", choices=["list", "add", "remove"])
+    quarantine_cmd.add_argument("document_ids", nargs="*", metavar="DOCUMENT_ID",
+                                help="16 hex digits, as `fiscal ingest` and dim_document show them")
+    quarantine_cmd.add_argument("--reason", help="why (add: required)")
+    quarantine_cmd.add_argument("--by", default=os.environ.get("USER", "operator"), help="who (default $USER)")
     lines_cmd = commands.add_parser("lines", help="print a document as the parsers read it (lines, cells, pages)")
     lines_cmd.add_argument("path", type=Path)
     return parser
@@ -213,6 +224,35 @@ def _summary(warehouse: Path) -> int:
     return EXIT_OK
 
 
+def _quarantine(args: argparse.Namespace, zone: LandingZone) -> int:
+    if args.action == "list":
+        entries = quarantine.read_quarantine(quarantine.QUARANTINE_SEED)
+        for entry in entries:
+            print(f"{entry.document_id}  {entry.quarantined_on}  {entry.quarantined_by}: {entry.reason}")
+        print(f"{len(entries)} documents in quarantine ({quarantine.QUARANTINE_SEED})")
+        return EXIT_OK
+    if not args.document_ids:
+        print(f"fiscal quarantine {args.action}: name the documents (DOCUMENT_ID …)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.action == "remove":
+        removed = quarantine.remove(args.document_ids, quarantine.QUARANTINE_SEED)
+        for document in sorted(set(args.document_ids) - set(removed)):
+            print(f"fiscal quarantine remove: {document} is not in quarantine", file=sys.stderr)
+        print(f"{len(removed)} documents out of quarantine; the next build puts them back")
+        return EXIT_OK if len(removed) == len(set(args.document_ids)) else EXIT_USAGE
+    if not args.reason:
+        print("fiscal quarantine add: say why with --reason", file=sys.stderr)
+        return EXIT_USAGE
+    unknown = sorted(set(args.document_ids) - zone.document_ids())
+    if unknown:
+        print(f"fiscal quarantine add: not landed in {zone.path}: {', '.join(unknown)} "
+              "(`fiscal summary` and dim_document list the landed documents)", file=sys.stderr)
+        return EXIT_USAGE
+    added = quarantine.add(args.document_ids, args.reason, args.by, quarantine.QUARANTINE_SEED)
+    print(f"{len(added)} documents quarantined; the next build leaves them out")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     zone = landing_zone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
     warehouse = args.warehouse or default_warehouse()
@@ -230,6 +270,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         # always in this order (warehouse, then landing zone), so two writers never wait on each other
         with writer_lock(warehouse, wait=args.wait), writer_lock(zone.path, wait=args.wait, what="the landing zone"):
+            if args.command == "quarantine":
+                return _quarantine(args, zone)
             if args.command == "ingest":
                 return ingest(args.paths, zone, args.force, args.jobs, args.time_limit)
             if args.command == "build":

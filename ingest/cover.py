@@ -21,6 +21,7 @@ _LABELLED = re.compile(r"^(?:预算主管部门|主管部门|预算单位|部门
 _ANY_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 _HEADING_YEAR = re.compile(rf"(?<!\d)({_YEAR})\s*年度?[^，。；\d]{{0,24}}(?:决算|预算)")
 _UNIT_BUDGET = re.compile(r"单位预算")
+_DATE = re.compile(rf"(?<!\d)({_YEAR})\s*年\s*(\d{{1,2}})\s*月(?:\s*(\d{{1,2}})\s*日)?")
 COVER_LINES = 12   # the cover is read from the first non-blank lines
 
 FINAL_ACCOUNTS, DEPARTMENT_BUDGET, UNIT_BUDGET = "final_accounts", "department_budget", "unit_budget"
@@ -52,6 +53,17 @@ def read_cover(document: SourceDocument) -> tuple[str | None, str | None, int | 
             if match:
                 return joined, match.group("department"), int(match.group("year"))
     return None, None, heading_year(document)
+
+
+def publication_date(document: SourceDocument) -> str | None:
+    """The date printed on the cover ('2024年10月29日' -> '2024-10-29'; '2023 年 4 月' -> '2023-04'),
+    which orders versions of one disclosure; None when the cover prints none."""
+    for line in _cover_lines(document):
+        match = _DATE.search(line)
+        if match and 1 <= int(match.group(2)) <= 12:
+            year, month, day = match.groups()
+            return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+    return None
 
 
 def heading_year(document: SourceDocument) -> int | None:

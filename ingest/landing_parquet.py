@@ -29,14 +29,16 @@ def _batches(root: Path) -> list[str]:
     return sorted(path.stem for path in folder.glob("*.parquet")) if folder.exists() else []
 
 
-def landed_parquet_versions(root: Path) -> dict[str, str]:
-    """Document -> the parser version that landed it, of every document in the Parquet zone."""
+def landed_parquet_documents(root: Path) -> dict[str, tuple[str, str]]:
+    """Document -> (the parser version that landed it, when it was first landed), of every
+    document in the Parquet zone."""
     recover(root)
     if not _batches(root):
         return {}
-    query = f"select document_id, parser_version from read_parquet('{root / 'raw_documents'}/*.parquet')"
+    query = (f"select document_id, parser_version, coalesce(landed_at, '') "
+             f"from read_parquet('{root / 'raw_documents'}/*.parquet')")
     with duckdb.connect() as con:
-        return dict(con.execute(query).fetchall())
+        return {document: (version, landed_at) for document, version, landed_at in con.execute(query).fetchall()}
 
 
 def land_parquet(documents: Iterable[Records], root: Path) -> int:

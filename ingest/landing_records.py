@@ -43,3 +43,13 @@ def document_records(parsed: ParsedDocument) -> Records:
             record = _record(row)
             records[table].append([_text(record.get(column)) for column in columns])
     return records
+
+
+_LANDED_AT = LANDING_COLUMNS["raw_documents"].index("landed_at")
+
+
+def stamp_landed_at(records: Records, first_landed: dict[str, str], now: str) -> Records:
+    """The document's landing time: when its content was first landed (first_landed), else now."""
+    row = records["raw_documents"][0]
+    row[_LANDED_AT] = first_landed.get(row[0]) or now
+    return records

@@ -42,11 +42,13 @@ def read_landing(directory: Path) -> Records:
     return {table: _read_table(directory, table) for table in LANDING_COLUMNS}
 
 
-def landed_seed_versions(directory: Path) -> dict[str, str]:
-    """Document -> the parser version that landed it, of every document in the seeds zone."""
+def landed_seed_documents(directory: Path) -> dict[str, tuple[str, str]]:
+    """Document -> (the parser version that landed it, when it was first landed), of every
+    document in the seeds zone."""
     recover(directory)
-    version = LANDING_COLUMNS["raw_documents"].index("parser_version")
-    return {row[0]: row[version] for row in _read_table(directory, "raw_documents")}
+    columns = LANDING_COLUMNS["raw_documents"]
+    version, landed_at = columns.index("parser_version"), columns.index("landed_at")
+    return {row[0]: (row[version], row[landed_at]) for row in _read_table(directory, "raw_documents")}
 
 
 def land_seeds(documents: Iterable[Records], directory: Path) -> int:

@@ -27,6 +27,8 @@ class DocumentRow:
     forms_expected: str | None = None      # the forms the family prints, e.g. '01 02 03 05'
     forms_in_contents: str | None = None   # the forms the 目录 lists
     document_kind: str | None = None       # final_accounts / department_budget / unit_budget
+    publication_date: str | None = None    # printed on the cover, as precise as printed: '2024-10-29', '2023-04'
+    landed_at: str | None = None           # when this content was first landed in its zone (UTC, set by landing)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import PARSER_VERSION
 from .completeness import incomplete_forms
 from .contents import forms_in_contents
-from .cover import FINAL_ACCOUNTS, document_kind, most_common, read_cover
+from .cover import FINAL_ACCOUNTS, document_kind, most_common, publication_date, read_cover
 from .errors import IngestError
 from .forms.catalog import BUDGET, TEMPLATE_FORMS, TEXT_ONLY, template_family
 from .forms.common import ParsedForm, blank_form
@@ -65,7 +65,8 @@ def failed_document(path: Path, identity: tuple[str, str], source: SourceDocumen
         document_id=identity[0], source_file=path.name, source_sha256=identity[1],
         source_format=path.suffix.lower().lstrip("."), title=title, department_name=department,
         fiscal_year=year, unit=None, is_template=False, parser_version=PARSER_VERSION, status="failed",
-        document_kind=document_kind(source, 0, 0) if source is not None else None)
+        document_kind=document_kind(source, 0, 0) if source is not None else None,
+        publication_date=publication_date(source) if source is not None else None)
     rows = _empty_rows()
     rows[DOCUMENT_TABLES["issues"]] = [_issue(identity[0], source, failure, number=1)]
     return ParsedDocument(document, [], rows)
@@ -182,6 +183,7 @@ def _document(source: SourceDocument, sections: list[FormSection], read: list[Pa
         forms_expected=" ".join(TEMPLATE_FORMS[family]),
         forms_in_contents=" ".join(sorted(contents)) if contents else None,
         document_kind=kind,
+        publication_date=publication_date(source),
     )
     return ParsedDocument(document, sorted(forms, key=lambda f: f.form), rows)
 

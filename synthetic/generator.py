@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ingest.cover import publication_date
 from ingest.landing_records import document_records
 from ingest.landing_schema import DOCUMENT_TABLES, LANDING_COLUMNS
 from ingest.parse import parse_document
@@ -156,6 +157,7 @@ def landing_records(document: SyntheticDocument) -> dict[str, list[list[str]]]:
                 rows[r][c] = document.substitute(rows[r][c], _BARE_YEAR)
         records[table] = rows
     info = dict(zip(LANDING_COLUMNS["raw_documents"], records["raw_documents"][0]))
-    info.update(source_file=document.file_name, source_sha256=digest, fiscal_year=str(document.fiscal_year))
+    info.update(source_file=document.file_name, source_sha256=digest, fiscal_year=str(document.fiscal_year),
+                publication_date=publication_date(_source(text.split("\n")[:40], document.file_name)) or "")
     records["raw_documents"] = [list(info.values())]
     return records

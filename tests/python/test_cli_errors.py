@@ -86,3 +86,71 @@ def test_a_child_process_dies_with_its_parent(tmp_path):
     else:
         os.kill(child, signal.SIGKILL)
         raise AssertionError("the child outlived its parent")
+
+
+def _ingest_waiting(landing, warehouse, document):
+    import sys
+    sys.exit(main(["--wait", "--jobs", "1", "--landing", str(landing), "--warehouse", str(warehouse), "ingest",
+                   str(document)]))
+
+
+def test_two_ingests_into_one_landing_zone_keep_both_documents(tmp_path, sample_lines):
+    """The race of issue 17, run 20 times: two ingests of different documents into one landing zone
+    with different warehouses both said they succeeded, and in 1 of 3 trials one lost the other's
+    documents. Now the second waits for the first and both documents are landed, every time."""
+    import multiprocessing
+    from conftest import SAMPLE, SAMPLE_ID
+
+    other = tmp_path / "other.txt"
+    other.write_text("\n".join(["2024年度武汉市武昌区人民政府石洞街道办事处部门决算公开", *sample_lines[1:]]),
+                     encoding="utf-8")
+    fork = multiprocessing.get_context("fork")
+    for trial in range(20):
+        landing = tmp_path / f"landing-{trial}"
+        writers = [fork.Process(target=_ingest_waiting, args=(landing, tmp_path / f"{name}.duckdb", document))
+                   for name, document in (("a", SAMPLE), ("b", other))]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join()
+        assert [writer.exitcode for writer in writers] == [0, 0], trial
+        landed = landing_zone("seeds", landing).document_ids()
+        assert len(landed) == 2 and SAMPLE_ID in landed, trial
+
+
+def test_quarantine_add_list_remove(tmp_path, capsys, monkeypatch):
+    from conftest import SAMPLE, SAMPLE_ID
+    from ingest import quarantine
+
+    seed = tmp_path / "quarantined_documents.csv"
+    monkeypatch.setattr(quarantine, "QUARANTINE_SEED", seed)
+    landing = ["--landing", str(tmp_path / "landing"), "--warehouse", str(tmp_path / "w.duckdb")]
+    assert main([*landing, "ingest", str(SAMPLE)]) == 0
+    assert main([*landing, "quarantine", "add", SAMPLE_ID]) == EXIT_USAGE              # no reason
+    assert "say why with --reason" in capsys.readouterr().err
+    assert main([*landing, "quarantine", "add", "0123456789abcdef", "--reason", "typo"]) == EXIT_USAGE
+    assert "not landed in" in capsys.readouterr().err
+    assert main([*landing, "quarantine", "add", SAMPLE_ID, "--reason", "a corrected copy follows", "--by", "ops"]) == 0
+    assert main([*landing, "quarantine", "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"{SAMPLE_ID}  " in out and "ops: a corrected copy follows" in out and "1 documents in quarantine" in out
+    assert [entry.document_id for entry in quarantine.read_quarantine(seed)] == [SAMPLE_ID]
+    assert main([*landing, "quarantine", "remove", SAMPLE_ID]) == 0
+    assert main([*landing, "quarantine", "remove", SAMPLE_ID]) == EXIT_USAGE
+    assert quarantine.read_quarantine(seed) == []
+
+
+def test_a_plain_dbt_run_refuses_while_fiscal_holds_the_warehouse(tmp_path):
+    """A plain `dbt build` ignored the lock (issue 17) and wrote the warehouse fiscal was about to
+    swap over. The on-run-start check names the holder."""
+    import os
+    from ingest.paths import PROJECT_DIR
+    from ingest.refresh_lock import writer_lock
+    from ingest.warehouse import run_dbt
+
+    warehouse = tmp_path / "fiscal.duckdb"
+    with writer_lock(warehouse):
+        result = run_dbt(["seed", "--select", "ref_money_units", "--target-path", str(tmp_path / "target")],
+                         PROJECT_DIR, warehouse, capture=True)
+    assert result.returncode != 0
+    assert f"process {os.getpid()} (fiscal) is writing the warehouse {warehouse.resolve()}" in result.stdout

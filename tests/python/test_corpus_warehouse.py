@@ -18,6 +18,7 @@ from conftest import (PUTUO_ID, PUTUO_PDF, SAMPLE, SAMPLE_ID, SWU_ID, SWU_PDF, T
                       edited)
 from synthetic.discrepancies import repaired
 
+from ingest import quarantine
 from ingest.corpus import _content_id, _parse_one
 from ingest.landing_records import document_records
 from ingest.landing_zone import landing_zone
@@ -43,6 +44,9 @@ def _putuo_variants(putuo):
         "unit-03": edited(putuo, "unit-03.pdf", {lines["支出决算表"] + 1: "单位：元"}),
         "bad-cell": edited(putuo, "bad-cell.pdf", {
             "2010601\t行政运行\t1,511.89\t1,503.52\t8.37\t\t\t": "2010601\t行政运行\t1,5l1.89\t1,503.52\t8.37\t\t\t"}),
+        # an operator took this one out (`fiscal quarantine add`): in no mart, listed in the audit
+        "quarantined": edited(putuo, "quarantined.pdf", {
+            "2010601\t行政运行\t1,511.89\t1,503.52\t8.37\t\t\t": "2010601\t行政运行\t9,511.89\t1,503.52\t8.37\t\t\t"}),
     }
 
 
@@ -66,12 +70,18 @@ def corpus(tmp_path_factory, putuo_source):
     records = [records for _, records in outcomes.values()]
     records += [document_records(parse_document(source)) for source in variants.values()]
     landing_zone("seeds", project / "seeds" / "landing").land(records)
+    ids = {name: source.document_id for name, source in variants.items()}
+    # The Putuo copies are versions of one disclosure (department, year, kind), landed at one
+    # time and with one cover date: the reviewed override makes the published PDF the current one.
+    reference = project / "seeds" / "reference"
+    (reference / "ref_current_versions.csv").write_text(
+        f"document_id,reason,reviewed_by,reviewed_on\n{PUTUO_ID},the published PDF,test,2026-12-05\n", encoding="utf-8")
+    quarantine.add([ids["quarantined"]], "an edited copy", "test", reference / "quarantined_documents.csv")
     warehouse = root / "warehouse.duckdb"
     result = run_dbt(["build", "--vars", "{findings_gate_severity: warn}", "--target-path", str(project / "target")],
                      project, warehouse, capture=True)
     assert result.returncode == 0, result.stdout[-4000:]
     connection = duckdb.connect(str(warehouse), read_only=True)
-    ids = {name: source.document_id for name, source in variants.items()}
     yield (lambda sql, *params: connection.execute(sql, params).fetchall()), ids, warehouse, outcomes
     connection.close()
 
@@ -281,3 +291,52 @@ def test_the_same_department_lines_up_across_years(corpus_query):
     assert departments == {"武汉市武昌区人民政府石洞街道办事处", "上海市普陀区财政局", "西南大学"}    # not the template's XX局
     assert corpus_query("select fiscal_year, document_count from marts.dim_fiscal_year order by 1") == [
         (2023, 2), (2024, 8)]      # the sample and 西南大学; Putuo, the next year and the six copies
+
+
+# --- versions and the quarantine (issue 17) --------------------------------------------------
+
+def test_copies_of_one_disclosure_are_its_versions_and_the_marts_read_the_latest(corpus):
+    """The Putuo copies are one disclosure (department, year, kind): before issue 17 each was a
+    document of its own, and a re-issued disclosure was counted once per copy."""
+    query, ids, *_ = corpus
+    versions = query("select document_id, version_no, version_basis, is_latest_version from marts.dim_document "
+                     "where department_name = '上海市普陀区财政局' order by version_no")
+    assert len(versions) == 7 and {row[1] for row in versions} == set(range(1, 8))
+    assert versions[-1] == (PUTUO_ID, 7, "ref_current_versions", True)          # the reviewed override
+    assert ids["quarantined"] not in {row[0] for row in versions}
+    # one row per disclosure, never its own prior year
+    assert query("select fiscal_year, prior_fiscal_year from marts.mart_department_years "
+                 "where department_name = '上海市普陀区财政局'") == [(2024, None)]
+    assert {document for document, in query("select distinct document_id from marts.mart_spending_by_function "
+                                             "where department_name = '上海市普陀区财政局'")} == {PUTUO_ID}
+    # the facts keep every version
+    (versions_in_facts,), = query("select count(distinct document_id) from marts.fct_expenditure_by_function "
+                                  "join marts.dim_document using (document_id) "
+                                  "where department_name = '上海市普陀区财政局'")
+    assert versions_in_facts == 7
+
+
+def test_what_changed_between_versions(corpus):
+    query, ids, *_ = corpus
+    # the published PDF against the copy before it, whose 09 row is blank: 0.95 万元 of 公务接待费
+    assert query("select form, cell_key, change_kind, previous_amount_yuan, amount_yuan from marts.mart_version_changes "
+                 "where document_id = ? order by cell_key", PUTUO_ID) == [
+        ("09", "budget|reception", "added", None, Decimal("9500.00")),
+        ("09", "budget|total", "added", None, Decimal("9500.00"))]
+    # 03 printed in 元 against the same figures in 万元: every cell changed, 10,000-fold
+    (previous, amount), = query("select previous_amount_yuan, amount_yuan from marts.mart_version_changes "
+                                "where document_id = ? and cell_key = 'total|total'", ids["unit-03"])
+    assert (previous, amount) == (Decimal("29400500.00"), Decimal("2940.05"))
+    assert set(query("select change_kind from marts.mart_version_changes where document_id = ?",
+                     ids["missing-03"])) == {("removed",)}
+
+
+def test_a_quarantined_document_is_in_no_mart_and_listed_with_its_reason(corpus):
+    query, ids, *_ = corpus
+    document = ids["quarantined"]
+    assert query("select source_file, department_name, is_landed, reason, quarantined_by "
+                 "from audit.fct_quarantined_documents") == [
+        ("quarantined.pdf", "上海市普陀区财政局", True, "an edited copy", "test")]
+    for table in ("marts.dim_document", "marts.fct_expenditure_by_function", "audit.fct_reconciliation_results",
+                  "audit.fct_findings", "marts.mart_document_summary"):
+        assert query(f"select count(*) from {table} where document_id = ?", document) == [(0,)], table

@@ -1,9 +1,9 @@
-{#- One row per document, lined up with the same department's previous landed year of the same
+{#- One row per disclosure (its latest version), lined up with the same department's previous landed year of the same
     kind (a budget beside last year's budget, final accounts beside last year's), so a
     department's headline totals can be read across years. -#}
 with summaries as (
     select * from {{ ref('mart_document_summary') }}
-    where status in ('landed', 'partial')
+    where status in ('landed', 'partial') and is_latest_version
 ),
 
 ordered as (

@@ -1,4 +1,4 @@
-{#- BI-ready: basic expenditure (form 06) by economic item with class names, category and the
+{#- BI-ready, the latest version of each disclosure only: basic expenditure (form 06) by economic item with class names, category and the
     item's share of the document's basic expenditure. -#}
 with facts as (
     select * from {{ ref('fct_basic_expenditure_by_economic_item') }}
@@ -6,6 +6,7 @@ with facts as (
 
 documents as (
     select * from {{ ref('dim_document') }}
+    where is_latest_version     -- a re-issued disclosure counts once
 ),
 
 items as (

@@ -1,4 +1,4 @@
-{#- BI-ready: leaf spending with the names of every level and its share of the document's
+{#- BI-ready, the latest version of each disclosure only: leaf spending with the names of every level and its share of the document's
     total for the same fund scope. -#}
 with facts as (
     select * from {{ ref('fct_expenditure_by_function') }}
@@ -6,6 +6,7 @@ with facts as (
 
 documents as (
     select * from {{ ref('dim_document') }}
+    where is_latest_version     -- a re-issued disclosure counts once
 ),
 
 codes as (

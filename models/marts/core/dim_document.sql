@@ -23,6 +23,10 @@ departments as (
     select * from {{ ref('int_departments__identified') }}
 ),
 
+versions as (
+    select * from {{ ref('int_departments__disclosures') }}
+),
+
 forms_found as (
     select
         document_id,
@@ -51,11 +55,19 @@ final as (
         coalesce(forms_found.form_count, 0) as form_count,
         coalesce(forms_failed.forms_failed, '') as forms_failed,
         coalesce(forms_failed.parse_issue_count, 0) as parse_issue_count,
-        documents.parser_version
+        documents.parser_version,
+        documents.publication_date,
+        documents.landed_at,
+        versions.disclosure_id,
+        versions.version_no,
+        versions.version_count,
+        versions.version_basis,
+        versions.is_latest_version
     from documents
     left join departments on documents.document_id = departments.document_id
     left join forms_found on documents.document_id = forms_found.document_id
     left join forms_failed on documents.document_id = forms_failed.document_id
+    left join versions on documents.document_id = versions.document_id
 )
 
 select * from final

@@ -19,7 +19,9 @@ final as (
         template_family,
         document_kind,
         forms_expected,
-        forms_in_contents
+        forms_in_contents,
+        publication_date,
+        cast(landed_at as timestamp) as landed_at
     from source
 )
 
