@@ -58,12 +58,40 @@ def _next_year(root):
     return path
 
 
+LEAF_CHANGES = 6
+
+
+def _leaf_changes(next_year, root) -> dict[str, tuple[str, int]]:
+    """Copies of the clean next-year document, each with one leaf amount of 02/03/05/06 raised
+    by 0.05-99.99 and a department of its own: file name -> (the leaf's code, its line). A
+    seeded sample of the leaves (the build is what takes time, not the choice)."""
+    import random
+    chooser = random.Random(17)
+    lines = next_year.read_text(encoding="utf-8").split("\n")
+    leaves = [(index, cells[0]) for index, cells in enumerate(line.split("\t") for line in lines)
+              if len(cells) > 2 and re.fullmatch(r"2\d{6}|3\d{4}", cells[0]) and re.fullmatch(r"[\d.]+", cells[2])]
+    changed = {}
+    economic = [leaf for leaf in leaves if leaf[1].startswith("3")]
+    functional = [leaf for leaf in leaves if leaf[1].startswith("2")]
+    chosen = chooser.sample(functional, LEAF_CHANGES - 2) + chooser.sample(economic, 2)      # 06 as well
+    for number, (index, code) in enumerate(sorted(chosen)):
+        cells = lines[index].split("\t")
+        cells[2] = f"{Decimal(cells[2]) + Decimal(chooser.randint(5, 9999)) / 100:.2f}"
+        copy = [*lines[:index], "\t".join(cells), *lines[index + 1:]]
+        path = root / f"leaf-{number}.txt"
+        path.write_text("\n".join(copy).replace("石洞", "石洞" + "甲乙丙丁戊己庚辛"[number]), encoding="utf-8")
+        changed[path.name] = (code, index + 1)
+    return changed
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, putuo_source):
     root = tmp_path_factory.mktemp("corpus")
     broken = root / "broken.pdf"
     broken.write_bytes(PUTUO_PDF.read_bytes()[:200_000])
-    files = [SAMPLE, PUTUO_PDF, _next_year(root), SWU_PDF, TEMPLATE_PDF, broken]
+    next_year = _next_year(root)
+    leaf_changes = _leaf_changes(next_year, root)
+    files = [SAMPLE, PUTUO_PDF, next_year, SWU_PDF, TEMPLATE_PDF, broken, *(root / name for name in leaf_changes)]
     variants = _putuo_variants(putuo_source)
     project = copy_project(root / "project")
     outcomes = {path.name: _parse_one((path, _content_id(path), None)) for path in files}
@@ -71,6 +99,8 @@ def corpus(tmp_path_factory, putuo_source):
     records += [document_records(parse_document(source)) for source in variants.values()]
     landing_zone("seeds", project / "seeds" / "landing").land(records)
     ids = {name: source.document_id for name, source in variants.items()}
+    ids.update({name: outcomes[name][0].document_id for name in leaf_changes})
+    ids["leaf_changes"] = leaf_changes
     # The Putuo copies are versions of one disclosure (department, year, kind), landed at one
     # time and with one cover date: the reviewed override makes the published PDF the current one.
     reference = project / "seeds" / "reference"
@@ -268,7 +298,8 @@ def test_every_file_is_in_the_documents_with_what_became_of_it(corpus):
     assert statuses == {SAMPLE.name: "landed", PUTUO_PDF.name: "landed", "wuchang-shidong-2024.txt": "landed",
                         SWU_PDF.name: "landed", TEMPLATE_PDF.name: "template", "broken.pdf": "failed",
                         "blank-09.pdf": "landed", "missing-03.pdf": "landed", "placeholder.pdf": "landed",
-                        "last-year.pdf": "landed", "unit-03.pdf": "landed", "bad-cell.pdf": "partial"}
+                        "last-year.pdf": "landed", "unit-03.pdf": "landed", "bad-cell.pdf": "partial",
+                        **{f"leaf-{number}.txt": "landed" for number in range(LEAF_CHANGES)}}
     # a template and a failed document have no rows and no results: nothing was read
     for source_file in (TEMPLATE_PDF.name, "broken.pdf"):
         assert query("select count(*) from audit.fct_reconciliation_results join marts.dim_document as documents "
@@ -288,9 +319,10 @@ def test_the_same_department_lines_up_across_years(corpus_query):
         "order by fiscal_year")
     assert rows == [(2023, None, None, None), (2024, 2023, SAMPLE_ID, Decimal("0.00"))]
     departments = {name for name, in corpus_query("select department_name from marts.dim_department")}
-    assert departments == {"武汉市武昌区人民政府石洞街道办事处", "上海市普陀区财政局", "西南大学"}    # not the template's XX局
+    leaf_copies = {f"武汉市武昌区人民政府石洞{mark}街道办事处" for mark in "甲乙丙丁戊己庚辛"[:LEAF_CHANGES]}
+    assert departments == {"武汉市武昌区人民政府石洞街道办事处", "上海市普陀区财政局", "西南大学", *leaf_copies}
     assert corpus_query("select fiscal_year, document_count from marts.dim_fiscal_year order by 1") == [
-        (2023, 2), (2024, 8)]      # the sample and 西南大学; Putuo, the next year and the six copies
+        (2023, 2), (2024, 8 + LEAF_CHANGES)]   # the sample and 西南大学; Putuo, the next year, six copies, the leaf copies
 
 
 # --- versions and the quarantine (issue 17) --------------------------------------------------
@@ -340,3 +372,17 @@ def test_a_quarantined_document_is_in_no_mart_and_listed_with_its_reason(corpus)
     for table in ("marts.dim_document", "marts.fct_expenditure_by_function", "audit.fct_reconciliation_results",
                   "audit.fct_findings", "marts.mart_document_summary"):
         assert query(f"select count(*) from {table} where document_id = ?", document) == [(0,)], table
+
+
+def test_a_changed_leaf_amount_is_always_caught(corpus):
+    """Issue 17: 11 of 200 random mutations changed a number and were accepted in silence. Every
+    copy of the clean next year with one leaf amount raised has a finding that names the leaf or
+    a code above it, or its line."""
+    query, ids, *_ = corpus
+    (clean,), = query("select count(*) from audit.fct_findings join marts.dim_document using (document_id) "
+                      "where source_file = 'wuchang-shidong-2024.txt'")
+    assert clean == 0
+    for name, (code, line) in ids["leaf_changes"].items():
+        findings = query("select subject_code, source_line from audit.fct_findings where document_id = ?", ids[name])
+        assert any(subject and code.startswith(subject) or found_line == line for subject, found_line in findings), (
+            name, code, line, findings)
