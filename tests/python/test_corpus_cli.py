@@ -159,6 +159,22 @@ def test_the_same_file_twice_in_one_run_lands_once(tmp_path, capsys):
     assert len(keys) == len(set(keys)) > 0
 
 
+def test_500_copies_land_once(tmp_path, capsys):
+    """500 copies of one disclosure in one run landed 500 times (issue 17): one lands, 499 are
+    skips naming it, and a second run skips all 500."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    content = SAMPLE.read_bytes()
+    for number in range(500):
+        (folder / f"copy-{number:03d}.txt").write_bytes(content)
+    landing = landing_zone("seeds", tmp_path / "landing")
+    assert ingest([folder], landing, jobs=1) == 0
+    assert "ingest: 1 landed, 0 partial, 499 skipped" in capsys.readouterr().out
+    assert landing.document_ids() == {SAMPLE_ID}
+    assert ingest([folder], landing, jobs=1) == 0
+    assert "ingest: 0 landed, 0 partial, 500 skipped" in capsys.readouterr().out
+
+
 def test_a_line_longer_than_a_landed_cell_is_refused(tmp_path, capsys):
     """A printed line longer than a seed cell may be (dbt reads seeds with csv's 131,072-character
     field limit) used to land, then fail every build and every later ingest (issue 17): the
