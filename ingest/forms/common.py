@@ -78,6 +78,16 @@ def read_extras(amounts: AmountReader, line: SourceLine, columns: dict[int, str]
     return extras
 
 
+def check_no_unheaded_amount(document: SourceDocument, section: FormSection, line: SourceLine,
+                             headed: set[int], after: int) -> None:
+    """An amount printed right of `after` in a column no header covers cannot be read under any
+    measure: dropping it would lose a printed number without a word, so the form is a parse issue."""
+    for index, cell in enumerate(line.cells):
+        if index > after and index not in headed and looks_like_amount(cell):
+            raise error(document, section, line, f"column {index + 1} holds {cell!r} where the header prints no "
+                        "column", hint="a cell shifted out of its column? fix the source or report the layout")
+
+
 def error(document: SourceDocument, section: FormSection, line: SourceLine | None, message: str,
           hint: str | None = None) -> IngestError:
     anchor = line or section.title_line

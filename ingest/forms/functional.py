@@ -8,9 +8,11 @@ from ..landing_schema import FUNCTION_FORM_MEASURES
 from ..model import FunctionLineRow
 from ..numbers import looks_like_amount
 from ..source import SourceDocument, SourceLine
-from .common import AmountReader, ParsedForm, error, form_row, is_part_of_column, read_extras
+from .common import (AmountReader, ParsedForm, check_no_unheaded_amount, error, form_row, is_part_of_column,
+                     read_extras)
 from .income_sources import is_source_list, parse_income_sources
-from .header import classify_label, column_labels, spill_columns, split_header_and_body
+from .header import (classify_label, column_labels, header_width, printed_columns, spill_columns,
+                     split_header_and_body)
 from .sections import FormSection, is_repeated_header
 
 _TOTAL = r"合计|小计|总计"
@@ -174,7 +176,8 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
     if "total" not in measure_cols.values() and section.form != "07":
         raise error(document, section, header[-1], "no total (合计) column in the header")
 
-    spills = spill_columns(labels, list(measure_cols))
+    spills = spill_columns(labels, list(measure_cols), header_width(header))
+    headed = printed_columns(header) | set(labels) | set(spills.values())
     measure_cols_as_headers = {index: labels[index] for index in measure_cols}
     amounts = AmountReader(document, section)
     landed: list[FunctionLineRow] = []
@@ -201,6 +204,8 @@ def parse_function_form(document: SourceDocument, section: FormSection) -> Parse
                 continue
             raise error(document, section, line, f"row is neither 合计 nor a functional code: {line.text!r}",
                         hint="a misprinted code or a row of another table; fix the source")
+        if not totals_only:
+            check_no_unheaded_amount(document, section, line, headed, name_col)
         skip = set(fused) if position == 0 else set()
         name = None if kind == "total" else _printed_name(line, name_col)
         measures = {measure: None if index in skip else amounts.read_spilling(line, index, spills.get(index))

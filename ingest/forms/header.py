@@ -33,11 +33,24 @@ def column_labels(header: list[SourceLine], skip_rows: Callable[[SourceLine], bo
     return labels
 
 
-def spill_columns(labels: dict[int, str], columns: list[int]) -> dict[int, int]:
-    """Column -> the unlabelled column to its right. A header cell the PDF reader splits over two
-    columns (a merged 金额 cell) labels the left one only; some rows print their amount in the
-    right one (江苏 prints 类 rows so)."""
-    return {column: column + 1 for column in columns if column + 1 not in labels and column + 1 not in columns}
+def header_width(header: list[SourceLine]) -> int:
+    """How many columns the header rows print (their cells, blank ones included)."""
+    return max((len(row.cells) for row in header), default=0)
+
+
+def printed_columns(header: list[SourceLine]) -> set[int]:
+    """The columns the header prints anything over, column numbers (1, 2, …) and 栏次 included:
+    a data cell outside them has no header to be read under."""
+    return {index for row in header for index, cell in enumerate(row.cells) if cell.strip()}
+
+
+def spill_columns(labels: dict[int, str], columns: list[int], width: int) -> dict[int, int]:
+    """Column -> the unlabelled column to its right, inside the header's width. A header cell
+    the PDF reader splits over two columns (a merged 金额 cell) labels the left one only; some rows
+    print their amount in the right one (江苏 prints 类 rows so). Beyond the width the header
+    prints, a cell is not under the table's header at all."""
+    return {column: column + 1 for column in columns
+            if column + 1 not in labels and column + 1 not in columns and column + 1 < width}
 
 
 def classify_label(label: str, rules: list[tuple[str, str]]) -> str | None:

@@ -75,6 +75,16 @@ def test_a_functional_code_printed_twice_is_a_parse_issue(tmp_path, sample_lines
     assert (issue.form, issue.source_line, issue.reason) == ("03", 203, "2010301 is printed twice (lines 202 and 203)")
 
 
+def test_an_amount_beyond_the_header_is_a_parse_issue(tmp_path, sample_lines):
+    """Issue 17: an extra data cell right of the last printed column was dropped without a word."""
+    lines = list(sample_lines)
+    assert lines[201].startswith("2010301\t行政运行\t55.11") and len(lines[201].split("\t")) == 8    # 03's 8 columns
+    lines[201] += "\t12.00"
+    issue = _only_issue(_parse(tmp_path, lines))
+    assert (issue.form, issue.source_line) == ("03", 202)
+    assert issue.reason == "column 9 holds '12.00' where the header prints no column"
+
+
 def test_file_cut_inside_a_table_loses_that_form_only(tmp_path, sample_lines):
     parsed = _parse(tmp_path, sample_lines[:230])                      # ends inside form 03
     issue = _only_issue(parsed)
