@@ -6,6 +6,9 @@
     - names_same_code_across_forms: a code printed in several of 02/03/05 has one name;
     - names_summary_class_known: every 类 line of 01/04 is a standard 类 name (or a former one),
       where the side names 类 at all;
+    - codes_form06_class_known: every economic code of 06 is of a 类 of the economic
+      classification (seed ref_economic_classes): an item moved to a class that does not exist
+      can leave every sum within its print tolerance;
     - header_department_matches_cover: the 部门 line of every form names the cover department. -#}
 with coded_lines as (
     select * from {{ ref('int_function_lines__unioned') }}
@@ -121,6 +124,22 @@ summary_classes as (
         )
 ),
 
+economic_classes as (
+    select
+        items.document_id,
+        'codes_form06_class_known' as rule_id,
+        items.form,
+        items.economic_code as subject_code,
+        items.source_line,
+        classes.class_code is null as failed,
+        items.economic_code || ' ' || items.economic_name || ' (06 line ' || items.source_line || ') '
+        || coalesce('is of 类 ' || classes.class_code || ' ' || classes.class_name,
+                    'is of no 类 of the economic classification') as detail
+    from {{ ref('stg_disclosures__form06_economic_items') }} as items
+    left join {{ ref('ref_economic_classes') }} as classes on left(items.economic_code, 3) = classes.class_code
+    where items.economic_code is not null
+),
+
 header_departments as (
     select
         forms.document_id,
@@ -141,6 +160,8 @@ checks as (
     select * from code_names
     union all
     select * from summary_classes
+    union all
+    select * from economic_classes
     union all
     select * from header_departments
 ),
