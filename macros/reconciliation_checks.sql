@@ -63,3 +63,26 @@
             {{ identities }}.document_id = form_precision.document_id
             and {{ identities }}.form = form_precision.form
 {% endmacro %}
+
+{#- Forms of one document may print 元 and 万元 (a budget's 09 in 万元 beside tables in 元): a
+    figure of one form held against another is first put in the other's unit. `amount` is printed
+    in the unit of `from_form`, both aliases of int_forms__precision rows. -#}
+{% macro in_unit_of(amount, from_form, to_form) -%}
+    case
+        when {{ from_form }}.yuan_per_unit = {{ to_form }}.yuan_per_unit then {{ amount }}
+        else cast({{ amount }} * {{ from_form }}.yuan_per_unit / {{ to_form }}.yuan_per_unit as decimal(38, 6))
+    end
+{%- endmacro %}
+
+{#- What a figure converted by in_unit_of adds to the tolerance: the half unit it was rounded to,
+    where coarser than the other form's own (in the other form's unit). -#}
+{% macro coarser_half_unit(from_form, to_form) -%}
+    case
+        when {{ from_form }}.yuan_per_unit * {{ from_form }}.half_unit > {{ to_form }}.yuan_per_unit * {{ to_form }}.half_unit
+            then cast(
+                {{ from_form }}.half_unit * {{ from_form }}.yuan_per_unit / {{ to_form }}.yuan_per_unit - {{ to_form }}.half_unit
+                as decimal(38, 6)
+            )
+        else 0
+    end
+{%- endmacro %}

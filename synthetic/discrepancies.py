@@ -305,6 +305,8 @@ NEGATIVE_FIXTURES = [
     Fixture("names_summary_class_known", "repaired", [Edit("01", "二、外交支出", 3, "二、外事支出")]),
     # 印刷费 0.05 moved to a 类 that does not exist: 302's items then add up to 7.03 against
     # 7.06, within the tolerance of 13 rounded items, so only the class check sees it (issue 17)
+    # 07 (printed empty) says 元 where every other form says 万元
+    Fixture("structure_form_units_agree", "repaired", [TextEdit("办事处\t\t\t\t\t\t单位：万元", "办事处\t\t\t\t\t\t单位：元")]),
     Fixture("codes_form06_class_known", "repaired", [Edit("06", "30202", 3, "31402")]),
     # narrative and performance tables (issue 6)
     Fixture("narrative_amount_vs_table", "repaired", [TextEdit("决算数1.05万元，支出决算数大于", "决算数1.15万元，支出决算数大于")]),

@@ -84,6 +84,23 @@ def _leaf_changes(next_year, root) -> dict[str, tuple[str, int]]:
     return changed
 
 
+UNIT_COPIES = {"unit-02": ("收入决算表", "壬"), "unit-09": ("财政拨款“三公”经费支出决算表", "癸")}
+
+
+def _unit_copies(next_year, root) -> list[str]:
+    """Copies of the clean next year (each a department of its own) whose form says 单位：元
+    over the same 万元 figures: file names."""
+    lines = next_year.read_text(encoding="utf-8").split("\n")
+    names = []
+    for name, (title, mark) in UNIT_COPIES.items():
+        start = next(i for i, line in enumerate(lines) if line.startswith(title))
+        unit_line = next(i for i in range(start, len(lines)) if "单位：万元" in lines[i])
+        copy = [*lines[:unit_line], lines[unit_line].replace("单位：万元", "单位：元"), *lines[unit_line + 1:]]
+        (root / f"{name}.txt").write_text("\n".join(copy).replace("石洞", "石洞" + mark), encoding="utf-8")
+        names.append(f"{name}.txt")
+    return names
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, putuo_source):
     root = tmp_path_factory.mktemp("corpus")
@@ -91,7 +108,9 @@ def corpus(tmp_path_factory, putuo_source):
     broken.write_bytes(PUTUO_PDF.read_bytes()[:200_000])
     next_year = _next_year(root)
     leaf_changes = _leaf_changes(next_year, root)
-    files = [SAMPLE, PUTUO_PDF, next_year, SWU_PDF, TEMPLATE_PDF, broken, *(root / name for name in leaf_changes)]
+    unit_copies = _unit_copies(next_year, root)
+    files = [SAMPLE, PUTUO_PDF, next_year, SWU_PDF, TEMPLATE_PDF, broken,
+             *(root / name for name in [*leaf_changes, *unit_copies])]
     variants = _putuo_variants(putuo_source)
     project = copy_project(root / "project")
     outcomes = {path.name: _parse_one((path, _content_id(path), None)) for path in files}
@@ -99,7 +118,7 @@ def corpus(tmp_path_factory, putuo_source):
     records += [document_records(parse_document(source)) for source in variants.values()]
     landing_zone("seeds", project / "seeds" / "landing").land(records)
     ids = {name: source.document_id for name, source in variants.items()}
-    ids.update({name: outcomes[name][0].document_id for name in leaf_changes})
+    ids.update({name: outcomes[name][0].document_id for name in [*leaf_changes, *unit_copies]})
     ids["leaf_changes"] = leaf_changes
     # The Putuo copies are versions of one disclosure (department, year, kind), landed at one
     # time and with one cover date: the reviewed override makes the published PDF the current one.
@@ -160,8 +179,9 @@ def test_putuo_reconciliation_results(corpus_query):
         PUTUO_ID))
     # not_applicable: 07/08 printed empty, 09's actuals blank, no self-evaluation tables, no
     # department in the table headers, no budget of the year and no year before to hold it
-    # against; the 2 failures are the narrative's misprints (issue 6)
-    assert outcomes == {"pass": 453, "not_applicable": 11, "fail": 2}
+    # against; the 2 failures are the narrative's misprints (issue 6). Issue 17 added 64 checks of
+    # 06's codes against the economic classes and 8 of the forms' units.
+    assert outcomes == {"pass": 453 + 64 + 8, "not_applicable": 11, "fail": 2}
     assert set(corpus_query("select rule_id, is_registered from audit.fct_findings where document_id = ?",
                             PUTUO_ID)) == {(rule, True) for rule in PUTUO_FINDINGS}
     # 01 prints 208 as 326.71 where 03 prints 326.72: one print unit, within the tolerance of two
@@ -265,6 +285,23 @@ def test_forms_in_different_units_are_compared_in_yuan(corpus):
     (expected, actual), = query("select expected_amount, actual_amount from audit.fct_findings where document_id = ? "
                                 "and rule_id = 'cross_form01_expenditure_total_vs_form03'", ids["unit-03"])
     assert (expected, actual) == (Decimal("0.294005"), Decimal("2940.05"))   # 2,940.05 元 in 万元, against 01
+    assert "structure_form_units_agree" in failing                              # a finding of its own
+
+
+def test_fund_and_three_public_rules_compare_in_yuan(corpus):
+    """02 in 元 against 04 in 万元, and 09 in 元 against 06 in 万元, were compared as printed and
+    passed (issue 17)."""
+    query, ids, *_ = corpus
+    assert {"cross_form02_fiscal_vs_form04", "structure_form_units_agree"} <= _failing_rules(query, ids["unit-02.txt"])
+    (expected, actual), = query("select expected_amount, actual_amount from audit.fct_findings where document_id = ? "
+                                "and rule_id = 'cross_form02_fiscal_vs_form04'", ids["unit-02.txt"])
+    assert (expected, actual) == (Decimal("9598400"), Decimal("959.84"))        # 04's 959.84 万元 in 元
+    # 09 is left out of the unit rule (budgets print it in 万元 beside tables in 元): its rules find
+    # it, against 06 and against the narrative's 2.37万元
+    assert _failing_rules(query, ids["unit-09.txt"]) == {"cross_form09_vs_form06", "narrative_three_public_vs_form09"}
+    (expected, actual), = query("select expected_amount, actual_amount from audit.fct_findings where document_id = ? "
+                                "and rule_id = 'cross_form09_vs_form06'", ids["unit-09.txt"])
+    assert (expected, actual) == (Decimal("23700"), Decimal("2.37"))            # 06's 2.37 万元 in 元
 
 
 def test_an_unreadable_form_is_a_parse_issue_and_its_rules_say_parse_error(corpus):
@@ -299,7 +336,8 @@ def test_every_file_is_in_the_documents_with_what_became_of_it(corpus):
                         SWU_PDF.name: "landed", TEMPLATE_PDF.name: "template", "broken.pdf": "failed",
                         "blank-09.pdf": "landed", "missing-03.pdf": "landed", "placeholder.pdf": "landed",
                         "last-year.pdf": "landed", "unit-03.pdf": "landed", "bad-cell.pdf": "partial",
-                        **{f"leaf-{number}.txt": "landed" for number in range(LEAF_CHANGES)}}
+                        **{f"leaf-{number}.txt": "landed" for number in range(LEAF_CHANGES)},
+                        **{f"{name}.txt": "landed" for name in UNIT_COPIES}}
     # a template and a failed document have no rows and no results: nothing was read
     for source_file in (TEMPLATE_PDF.name, "broken.pdf"):
         assert query("select count(*) from audit.fct_reconciliation_results join marts.dim_document as documents "
@@ -319,10 +357,11 @@ def test_the_same_department_lines_up_across_years(corpus_query):
         "order by fiscal_year")
     assert rows == [(2023, None, None, None), (2024, 2023, SAMPLE_ID, Decimal("0.00"))]
     departments = {name for name, in corpus_query("select department_name from marts.dim_department")}
-    leaf_copies = {f"武汉市武昌区人民政府石洞{mark}街道办事处" for mark in "甲乙丙丁戊己庚辛"[:LEAF_CHANGES]}
+    leaf_copies = {f"武汉市武昌区人民政府石洞{mark}街道办事处"
+                   for mark in [*"甲乙丙丁戊己庚辛"[:LEAF_CHANGES], *(mark for _, mark in UNIT_COPIES.values())]}
     assert departments == {"武汉市武昌区人民政府石洞街道办事处", "上海市普陀区财政局", "西南大学", *leaf_copies}
     assert corpus_query("select fiscal_year, document_count from marts.dim_fiscal_year order by 1") == [
-        (2023, 2), (2024, 8 + LEAF_CHANGES)]   # the sample and 西南大学; Putuo, the next year, six copies, the leaf copies
+        (2023, 2), (2024, 8 + LEAF_CHANGES + len(UNIT_COPIES))]   # the sample and 西南大学; Putuo, the next year and copies
 
 
 # --- versions and the quarantine (issue 17) --------------------------------------------------

@@ -225,20 +225,10 @@ identities as (
         pairs.form,
         pairs.subject_code,
         pairs.source_line,
-        case
-            when other_form.yuan_per_unit = this_form.yuan_per_unit then pairs.expected
-            else cast(pairs.expected * other_form.yuan_per_unit / this_form.yuan_per_unit as decimal(38, 6))
-        end as printed_total,
+        {{ in_unit_of('pairs.expected', 'other_form', 'this_form') }} as printed_total,
         pairs.actual as terms_sum,
         1 as term_count,
-        case
-            when other_form.yuan_per_unit * other_form.half_unit > this_form.yuan_per_unit * this_form.half_unit
-                then cast(
-                    other_form.half_unit * other_form.yuan_per_unit / this_form.yuan_per_unit - this_form.half_unit
-                    as decimal(38, 6)
-                )
-            else 0
-        end as coarser_half_unit,
+        {{ coarser_half_unit('other_form', 'this_form') }} as coarser_half_unit,
         pairs.detail
     from both_forms_present as pairs
     inner join form_precision as this_form

@@ -7,7 +7,11 @@
       上海市普陀区人民政府办公室 of …办公室（区外办）); a template's XX局, a dropped 普陀区
       (上海市财政局) or 规划与 for 规划和 is not;
     metadata_year_matches_document: the year of 20XX年度部门决算 in headings and statements, and
-      of 截至20XX年12月31日, is the document's fiscal year. -#}
+      of 截至20XX年12月31日, is the document's fiscal year;
+    structure_form_units_agree: forms 01-08 declare the unit most of them declare (09, the 三公
+      table, is printed in 万元 beside tables in 元 by whole families of budgets, so it is left
+      out); the rules compare amounts across forms in yuan either way, but a form in a unit of
+      its own is more often a wrong unit line than a different scale. -#}
 with documents as (
     select * from {{ ref('stg_disclosures__documents') }}
     where is_read
@@ -102,8 +106,35 @@ years as (
     where mentions.mention_kind = 'fiscal_year' and documents.fiscal_year is not null
 ),
 
+form_units as (
+    select
+        document_id,
+        form,
+        title_line,
+        unit,
+        mode(unit) over (partition by document_id) as most_forms_unit
+    from forms
+    where form between '01' and '08' and unit is not null
+),
+
+units as (
+    select
+        form_units.document_id,
+        'structure_form_units_agree' as rule_id,
+        form_units.form,
+        'unit' as subject_code,
+        form_units.title_line as source_line,
+        form_units.unit <> form_units.most_forms_unit as failed,
+        form_units.form || ' declares 单位：' || form_units.unit || '; most forms declare '
+        || form_units.most_forms_unit as detail
+    from form_units
+    inner join documents on form_units.document_id = documents.document_id
+),
+
 checks as (
     select * from form_presence
+    union all
+    select * from units
     union all
     select * from departments
     union all

@@ -6,10 +6,15 @@
     - cross_form02_fiscal_vs_form04: 02 合计 财政拨款收入 = 04 本年收入合计;
     - cross_form07_vs_form04 / cross_form08_vs_form04: 07 / 08 合计 expenditure = 04's government
       fund / state capital column of 本年支出合计 (an empty 07 or 08 must meet a blank column).
-    The fund rules judge a 04 that prints fund columns (a budget may print 金额 alone). -#}
+    The fund rules judge a 04 that prints fund columns (a budget may print 金额 alone). A figure of
+    another form is compared in 04's unit (02's in 02's), in_unit_of. -#}
 with lines as (
     select * from {{ ref('int_summary_lines__coded') }}
     where form = '04'
+),
+
+form_precision as (
+    select * from {{ ref('int_forms__precision') }}
 ),
 
 funds as (
@@ -38,6 +43,7 @@ fund_columns as (
         + coalesce(amount_state_capital, 0) as terms_sum,
         {{ printed_count(['amount_general_budget', 'amount_government_fund', 'amount_state_capital']) }}
             as term_count,
+        cast(0 as decimal(38, 6)) as coarser_half_unit,
         item_name || ': 合计 = 一般公共预算 + 政府性基金 + 国有资本经营' as detail
     from lines
     where side = 'expenditure' and form_prints_fund_columns
@@ -103,6 +109,7 @@ fund_balances as (
         coalesce(income, 0) + coalesce(opening, 0) as printed_total,
         coalesce(expenditure, 0) + coalesce(closing, 0) as terms_sum,
         {{ printed_count(['income', 'opening', 'expenditure', 'closing']) }} as term_count,
+        cast(0 as decimal(38, 6)) as coarser_half_unit,
         fund || ': income + opening balance = expenditure + closing balance' as detail
     from fund_flows
 ),
@@ -124,13 +131,18 @@ fiscal_income as (
         'cross_form02_fiscal_vs_form04' as rule_id,
         'fiscal_appropriation' as subject_code,
         form02.source_line,
-        income_totals.amount_total as printed_total,
+        {{ in_unit_of('income_totals.amount_total', 'form04_unit', 'form02_unit') }} as printed_total,
         form02.amount_fiscal_appropriation as terms_sum,
         1 as term_count,
+        {{ coarser_half_unit('form04_unit', 'form02_unit') }} as coarser_half_unit,
         '02 合计 财政拨款收入 against the 04 本年收入合计' as detail
     from income_totals
     inner join {{ ref('stg_disclosures__form02_income') }} as form02
         on income_totals.document_id = form02.document_id and form02.row_kind = 'total'
+    inner join form_precision as form04_unit
+        on income_totals.document_id = form04_unit.document_id and form04_unit.form = '04'
+    inner join form_precision as form02_unit
+        on income_totals.document_id = form02_unit.document_id and form02_unit.form = '02'
 ),
 
 fund_forms as (
@@ -144,13 +156,19 @@ fund_forms as (
             'total' as subject_code,
             expenditure_totals.source_line,
             expenditure_totals.{{ column }} as printed_total,
-            fund_form.{{ 'amount_expenditure_total' if form == '07' else 'amount_total' }} as terms_sum,
+            {{ in_unit_of('fund_form.' ~ ('amount_expenditure_total' if form == '07' else 'amount_total'),
+                          'fund_form_unit', 'form04_unit') }} as terms_sum,
             1 as term_count,
+            coalesce({{ coarser_half_unit('fund_form_unit', 'form04_unit') }}, 0) as coarser_half_unit,
             '{{ form }} 合计 expenditure against the 04 本年支出合计 {{ column | replace("amount_", "") }} column'
                 as detail
         from expenditure_totals
         left join {{ ref(model) }} as fund_form
             on expenditure_totals.document_id = fund_form.document_id and fund_form.row_kind = 'total'
+        inner join form_precision as form04_unit
+            on expenditure_totals.document_id = form04_unit.document_id and form04_unit.form = '04'
+        left join form_precision as fund_form_unit
+            on expenditure_totals.document_id = fund_form_unit.document_id and fund_form_unit.form = '{{ form }}'
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
@@ -166,7 +184,7 @@ identities as (
 ),
 
 final as (
-    {{ identity_results('identities') }}
+    {{ identity_results('identities', coarser_half_unit=true) }}
 )
 
 select * from final

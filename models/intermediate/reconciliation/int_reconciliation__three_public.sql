@@ -3,7 +3,8 @@
     identity_form09_total: 合计 = 因公出国(境)费 + 公务用车 小计 + 公务接待费;
     cross_form09_vs_form06: each actual component = its 06 item (30212 因公出国(境)费用,
     30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置). 06 holds the general public
-    budget's basic expenditure only, so a difference can be legitimate: severity warning. -#}
+    budget's basic expenditure only, so a difference can be legitimate: severity warning. 06's
+    figure is compared in 09's unit (a budget may print 09 in 万元 beside 06 in 元), in_unit_of. -#}
 with cells as (
     select * from {{ ref('stg_disclosures__form09_three_public') }}
 ),
@@ -33,6 +34,7 @@ block_identities as (
         vehicle_total as printed_total,
         coalesce(vehicle_purchase, 0) + coalesce(vehicle_operation, 0) as terms_sum,
         {{ printed_count(['vehicle_purchase', 'vehicle_operation']) }} as term_count,
+        cast(0 as decimal(38, 6)) as coarser_half_unit,
         scope || ': vehicles 小计 = purchase + operation' as detail
     from blocks
     union all
@@ -45,6 +47,7 @@ block_identities as (
         total,
         coalesce(overseas_travel, 0) + coalesce(vehicle_total, 0) + coalesce(reception, 0),
         {{ printed_count(['overseas_travel', 'vehicle_total', 'reception']) }},
+        cast(0 as decimal(38, 6)),
         scope || ': 合计 = overseas travel + vehicles 小计 + reception'
     from blocks
 ),
@@ -61,9 +64,10 @@ item_pairs as (
         'cross_form09_vs_form06' as rule_id,
         cells.component as subject_code,
         cells.source_line,
-        items.amount as printed_total,
+        {{ in_unit_of('items.amount', 'form06_unit', 'form09_unit') }} as printed_total,
         cells.amount as terms_sum,
         1 as term_count,
+        {{ coarser_half_unit('form06_unit', 'form09_unit') }} as coarser_half_unit,
         '09 actual ' || cells.component || ' against 06 item ' || items.economic_code as detail
     from cells
     inner join economic_items as items
@@ -75,6 +79,10 @@ item_pairs as (
                 when 'vehicle_operation' then '30231'
                 when 'vehicle_purchase' then '31013'
             end
+    inner join {{ ref('int_forms__precision') }} as form06_unit
+        on cells.document_id = form06_unit.document_id and form06_unit.form = '06'
+    inner join {{ ref('int_forms__precision') }} as form09_unit
+        on cells.document_id = form09_unit.document_id and form09_unit.form = '09'
     where cells.scope = 'actual' and (coalesce(cells.amount, 0) <> 0 or coalesce(items.amount, 0) <> 0)
 ),
 
@@ -85,7 +93,7 @@ identities as (
 ),
 
 final as (
-    {{ identity_results('identities') }}
+    {{ identity_results('identities', coarser_half_unit=true) }}
 )
 
 select * from final
