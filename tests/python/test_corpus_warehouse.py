@@ -101,6 +101,24 @@ def _unit_copies(next_year, root) -> list[str]:
     return names
 
 
+# Documents that used to poison the build of every document (issue 17), as copies of the clean
+# next year, each a department of its own: file -> (department mark, the line edited, its new text)
+POISONED = {
+    "duplicate-06-code.txt": ("子", "30102\t津贴补贴\t", "30101\t津贴补贴\t"),       # a 06 code printed twice
+    "label-04.txt": ("丑", "本年收入合计\t27\t959.84\t本年支出合计\t59", "本年收入合\t27\t959.84\t本年支出合计\t59"),
+    "long-line.txt": ("寅", "注：本表反映部门本年度各项支出情况。", "注：" + "很长" * 70_000),   # over a seed cell
+}
+
+
+def _poisoned_copies(next_year, root) -> list[str]:
+    lines = next_year.read_text(encoding="utf-8").split("\n")
+    for name, (mark, start, replacement) in POISONED.items():
+        index = next(i for i, line in enumerate(lines) if line.startswith(start))
+        copy = [*lines[:index], lines[index].replace(start, replacement, 1), *lines[index + 1:]]
+        (root / name).write_text("\n".join(copy).replace("石洞", "石洞" + mark), encoding="utf-8")
+    return list(POISONED)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, putuo_source):
     root = tmp_path_factory.mktemp("corpus")
@@ -110,7 +128,7 @@ def corpus(tmp_path_factory, putuo_source):
     leaf_changes = _leaf_changes(next_year, root)
     unit_copies = _unit_copies(next_year, root)
     files = [SAMPLE, PUTUO_PDF, next_year, SWU_PDF, TEMPLATE_PDF, broken,
-             *(root / name for name in [*leaf_changes, *unit_copies])]
+             *(root / name for name in [*leaf_changes, *unit_copies, *_poisoned_copies(next_year, root)])]
     variants = _putuo_variants(putuo_source)
     project = copy_project(root / "project")
     outcomes = {path.name: _parse_one((path, _content_id(path), None)) for path in files}
@@ -337,7 +355,8 @@ def test_every_file_is_in_the_documents_with_what_became_of_it(corpus):
                         "blank-09.pdf": "landed", "missing-03.pdf": "landed", "placeholder.pdf": "landed",
                         "last-year.pdf": "landed", "unit-03.pdf": "landed", "bad-cell.pdf": "partial",
                         **{f"leaf-{number}.txt": "landed" for number in range(LEAF_CHANGES)},
-                        **{f"{name}.txt": "landed" for name in UNIT_COPIES}}
+                        **{f"{name}.txt": "landed" for name in UNIT_COPIES},
+                        "duplicate-06-code.txt": "partial", "label-04.txt": "landed", "long-line.txt": "failed"}
     # a template and a failed document have no rows and no results: nothing was read
     for source_file in (TEMPLATE_PDF.name, "broken.pdf"):
         assert query("select count(*) from audit.fct_reconciliation_results join marts.dim_document as documents "
@@ -358,10 +377,12 @@ def test_the_same_department_lines_up_across_years(corpus_query):
     assert rows == [(2023, None, None, None), (2024, 2023, SAMPLE_ID, Decimal("0.00"))]
     departments = {name for name, in corpus_query("select department_name from marts.dim_department")}
     leaf_copies = {f"武汉市武昌区人民政府石洞{mark}街道办事处"
-                   for mark in [*"甲乙丙丁戊己庚辛"[:LEAF_CHANGES], *(mark for _, mark in UNIT_COPIES.values())]}
+                   for mark in [*"甲乙丙丁戊己庚辛"[:LEAF_CHANGES], *(mark for _, mark in UNIT_COPIES.values()),
+                                "子", "丑"]}
     assert departments == {"武汉市武昌区人民政府石洞街道办事处", "上海市普陀区财政局", "西南大学", *leaf_copies}
     assert corpus_query("select fiscal_year, document_count from marts.dim_fiscal_year order by 1") == [
-        (2023, 2), (2024, 8 + LEAF_CHANGES + len(UNIT_COPIES))]   # the sample and 西南大学; Putuo, the next year and copies
+        # the sample and 西南大学; Putuo, the next year and the copies read (not the long line's)
+        (2023, 2), (2024, 8 + LEAF_CHANGES + len(UNIT_COPIES) + len(POISONED) - 1)]
 
 
 # --- versions and the quarantine (issue 17) --------------------------------------------------
@@ -425,3 +446,21 @@ def test_a_changed_leaf_amount_is_always_caught(corpus):
         findings = query("select subject_code, source_line from audit.fct_findings where document_id = ?", ids[name])
         assert any(subject and code.startswith(subject) or found_line == line for subject, found_line in findings), (
             name, code, line, findings)
+
+
+def test_documents_that_poisoned_every_build_are_contained(corpus):
+    """Issue 17: a 06 code printed twice landed and failed every build (a unique key), and a cell
+    over 131,072 characters broke every later ingest. The build of this corpus, every dbt test
+    included, passed (the fixture asserts it): each poisoned copy costs at most itself."""
+    query, *_ = corpus
+    assert query("select form, reason from audit.fct_parse_issues where source_file = 'duplicate-06-code.txt'") == [
+        ("06", "30101 is printed twice (lines 366 and 367)")]
+    assert query("select count(*) from marts.fct_expenditure_by_function join marts.dim_document "
+                 "using (document_id) where source_file = 'duplicate-06-code.txt'") == [(52,)]   # 03's and 05's leaves
+    # a 04 line label losing a character (本年收入合) is no longer read as the current-year total:
+    # a finding of that document (the line is summed with the income lines), no null key
+    assert query("select rule_id, expected_amount, actual_amount from audit.fct_findings join marts.dim_document "
+                 "using (document_id) where source_file = 'label-04.txt'") == [
+        ("identity_form04_income_lines", Decimal("959.84"), Decimal("1919.68"))]
+    (reason,), = query("select reason from audit.fct_parse_issues where source_file = 'long-line.txt'")
+    assert reason.startswith("line ") and "more than the 131,072 a landed cell may hold" in reason
