@@ -200,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     try:
         return _run(args)
+    except BrokenPipeError:            # `fiscal lines FILE | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as bug:           # noqa: BLE001 - the last line of defence, said plainly
         if os.environ.get("FISCAL_DEBUG"):
             raise

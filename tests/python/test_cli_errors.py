@@ -154,3 +154,33 @@ def test_a_plain_dbt_run_refuses_while_fiscal_holds_the_warehouse(tmp_path):
                          PROJECT_DIR, warehouse, capture=True)
     assert result.returncode != 0
     assert f"process {os.getpid()} (fiscal) is writing the warehouse {warehouse.resolve()}" in result.stdout
+
+
+def test_lines_into_a_closed_pipe_is_not_an_internal_error():
+    """`fiscal lines FILE | head` printed an internal error (BrokenPipeError) when head had its lines."""
+    import subprocess
+    import sys
+    from conftest import SAMPLE
+
+    result = subprocess.run(f"'{sys.executable}' -m ingest lines '{SAMPLE}' | head -1", shell=True,
+                            capture_output=True, text=True)
+    assert result.stdout.startswith("    1  p-") and result.stderr == ""
+
+
+def test_summary_of_a_warehouse_another_process_holds_says_so(tmp_path, capsys):
+    """A BI tool holding the file read-write made `fiscal summary` print a traceback (issue 17)."""
+    import subprocess
+    import sys
+
+    warehouse = tmp_path / "fiscal.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(60)", str(warehouse)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert main(["--warehouse", str(warehouse), "summary"]) == EXIT_USAGE
+    finally:
+        holder.kill()
+        holder.wait()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"cannot read {warehouse}" in err and "another process may hold it" in err
