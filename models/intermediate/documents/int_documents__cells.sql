@@ -13,7 +13,9 @@
     '01': 'stg_disclosures__form01_summary_lines',
     '04': 'stg_disclosures__form04_fiscal_summary_lines',
 } -%}
-{%- set summary_measures = ['amount_total', 'amount_general_budget', 'amount_government_fund', 'amount_state_capital'] -%}
+{%- set summary_measures = [
+    'amount_total', 'amount_general_budget', 'amount_government_fund', 'amount_state_capital'
+] -%}
 with versioned as (
     select document_id from {{ ref('int_departments__disclosures') }}
     where version_count > 1

@@ -133,8 +133,10 @@ economic_classes as (
         items.source_line,
         classes.class_code is null as failed,
         items.economic_code || ' ' || items.economic_name || ' (06 line ' || items.source_line || ') '
-        || coalesce('is of 类 ' || classes.class_code || ' ' || classes.class_name,
-                    'is of no 类 of the economic classification') as detail
+        || coalesce(
+            'is of 类 ' || classes.class_code || ' ' || classes.class_name,
+            'is of no 类 of the economic classification'
+        ) as detail
     from {{ ref('stg_disclosures__form06_economic_items') }} as items
     left join {{ ref('ref_economic_classes') }} as classes on left(items.economic_code, 3) = classes.class_code
     where items.economic_code is not null

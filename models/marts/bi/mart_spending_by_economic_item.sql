@@ -1,4 +1,5 @@
-{#- BI-ready, the latest version of each disclosure only: basic expenditure (form 06) by economic item with class names, category and the
+{#- BI-ready, the latest version of each disclosure only:
+    basic expenditure (form 06) by economic item with class names, category and the
     item's share of the document's basic expenditure. -#}
 with facts as (
     select * from {{ ref('fct_basic_expenditure_by_economic_item') }}

@@ -1,4 +1,5 @@
-{#- BI-ready, the latest version of each disclosure only: leaf spending with the names of every level and its share of the document's
+{#- BI-ready, the latest version of each disclosure only:
+    leaf spending with the names of every level and its share of the document's
     total for the same fund scope. -#}
 with facts as (
     select * from {{ ref('fct_expenditure_by_function') }}
