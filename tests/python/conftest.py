@@ -129,3 +129,17 @@ def query(sample_warehouse):
 
     yield run
     connection.close()
+
+
+# The modules that build warehouses, longest first: pytest-xdist hands out whole modules
+# (--dist loadfile) in collection order, so starting the long ones first keeps one worker from
+# being left with a long module at the end while the other idles (measured: --durations).
+_LONGEST_FIRST = ["test_refresh.py", "test_corpus_budgets.py", "test_rule_fixtures.py", "test_corpus_warehouse.py",
+                  "test_warehouse.py", "test_gate.py"]
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        name = item.path.name
+        return _LONGEST_FIRST.index(name) if name in _LONGEST_FIRST else len(_LONGEST_FIRST)
+    items.sort(key=rank)          # stable: the order within a module is kept
