@@ -24,10 +24,11 @@
 
 {#- `column` not in quarantine, as a constant list read when the model runs (the seed is loaded
     before: ref declares it), so DuckDB still pushes the incremental builds' document filters
-    down into the landing scans; `true` when the quarantine is empty. -#}
+    down into the landing scans; `true` when the quarantine is empty, or not loaded (compiling
+    without a build, as sqlfluff's templater does). -#}
 {% macro not_quarantined(column) -%}
     {%- set quarantine = ref('quarantined_documents') -%}
-    {%- if not execute -%}
+    {%- if not execute or load_relation(quarantine) is none -%}
         true
     {%- else -%}
         {%- set ids = run_query('select document_id from ' ~ quarantine ~ ' order by 1').columns[0].values() -%}
