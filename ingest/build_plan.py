@@ -73,5 +73,11 @@ def record_build(database: Path, plan: BuildPlan, fingerprint: str, zone: Landin
         landed = sorted(zone.document_versions().items())
         if landed:
             con.executemany("insert into build_state.built_documents values (?, ?, current_timestamp)", landed)
+    clear_plan(database)
+
+
+def clear_plan(database: Path) -> None:
+    """No stale to-do list in a warehouse that passed."""
+    with duckdb.connect(str(database)) as con:
         con.execute("delete from build_state.build_plan")
         con.execute("delete from build_state.documents_to_build")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from .build_plan import plan_build, record_build, write_plan
+from .build_plan import BuildPlan, clear_plan, plan_build, record_build, write_plan
 from .landing_zone import LandingZone
 
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE_PATH"
@@ -70,6 +70,14 @@ def project_fingerprint(project_dir: Path, zone: LandingZone) -> str:
     return digest.hexdigest()
 
 
+_SELECTION_FLAGS = ("--select", "-s", "--models", "-m", "--exclude", "--selector", "--resource-type")
+
+
+def selects_part(dbt_args: list[str] | None) -> bool:
+    """Whether dbt is asked to build part of the project (--select and its kin)."""
+    return any(arg.split("=")[0] in _SELECTION_FLAGS for arg in dbt_args or [])
+
+
 def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_refresh: bool = False,
                     dbt_args: list[str] | None = None, capture: bool = False,
                     before_swap: Callable[[Path], None] | None = None, dbt_vars: dict | None = None) -> int:
@@ -81,12 +89,23 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
     building = warehouse.with_name(warehouse.name + ".building")
     _remove(building)
     fingerprint = project_fingerprint(project_dir, zone)
-    plan = plan_build(warehouse, zone, fingerprint, full_refresh)
-    print(f"build: {plan.mode} ({plan.reason})", flush=True)
-    args = ["build", "--vars", json.dumps({**zone.dbt_vars(), **(dbt_vars or {})}), *(dbt_args or [])]
-    if plan.mode == "incremental":
-        shutil.copyfile(warehouse, building)
+    partial = selects_part(dbt_args)
+    if partial:
+        # The selected nodes are rebuilt in full, from what the warehouse holds upstream of them,
+        # in a copy of the warehouse: every node not selected stays as it was. The build log is
+        # not updated (the warehouse as a whole was not built): the next plan is as it would be.
+        if not warehouse.exists():
+            print(f"build: no warehouse at {warehouse} to rebuild part of: run `fiscal build` without "
+                  "a selection first", file=sys.stderr)
+            return 2
+        plan = BuildPlan("full", "a selection of nodes, rebuilt in a copy of the warehouse; the rest as it was")
     else:
+        plan = plan_build(warehouse, zone, fingerprint, full_refresh)
+    print(f"build: {'selection' if partial else plan.mode} ({plan.reason})", flush=True)
+    args = ["build", "--vars", json.dumps({**zone.dbt_vars(), **(dbt_vars or {})}), *(dbt_args or [])]
+    if plan.mode == "incremental" or partial:
+        shutil.copyfile(warehouse, building)
+    if plan.mode == "full":
         args.append("--full-refresh")
     write_plan(building, plan, fingerprint)
     result = run_dbt(args, project_dir, building, capture=capture)
@@ -97,7 +116,10 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
         print(f"dbt build failed (exit {result.returncode}); the previous warehouse at {warehouse} "
               "is untouched. Read the failing nodes above.", file=sys.stderr)
         return result.returncode
-    record_build(building, plan, fingerprint, zone)
+    if partial:
+        clear_plan(building)
+    else:
+        record_build(building, plan, fingerprint, zone)
     if before_swap is not None:
         try:
             before_swap(building)

@@ -44,3 +44,28 @@ def test_removing_register_entries_fails_the_build_and_keeps_the_old_warehouse(t
         assert connection.execute("select count(*) from audit.fct_findings where is_registered").fetchone() == registered
     assert registered == (25,)           # the bundled sample's 20 + 2 + 1, and 2 of the 西南大学 2023 budget
     assert not (tmp_path / "fiscal.duckdb.building").exists()
+
+
+def test_a_selection_rebuilds_its_nodes_and_leaves_every_other_mart(tmp_path, sample_warehouse):
+    """`fiscal build --select mart_spending_by_function` built the selection into a new file and
+    swapped it in as the whole warehouse whenever the plan was a full build (issue 18): now the
+    selection is rebuilt in a copy of the warehouse, whatever the plan."""
+    project = sample_warehouse.parent
+    warehouse = tmp_path / "fiscal.duckdb"
+    shutil.copy(sample_warehouse, warehouse)
+
+    def tables():
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            return {table: con.execute(f"select count(*) from {table}").fetchone()[0] for table, in con.execute(
+                "select schema_name || '.' || table_name from duckdb_tables() "
+                "where schema_name in ('marts', 'audit') order by 1").fetchall()}
+
+    before = tables()
+    zone = landing_zone("seeds", project / "seeds" / "landing")
+    status = build_warehouse(project, warehouse, zone, full_refresh=True, capture=True,
+                             dbt_args=["--select", "mart_spending_by_function", "--target-path", str(tmp_path / "target")])
+    assert status == 0
+    assert tables() == before and len(before) > 20
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select build_mode from build_state.last_build").fetchone() == ("full",)  # as it was
+        assert con.execute("select count(*) from build_state.documents_to_build").fetchone() == (0,)
