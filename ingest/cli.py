@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
@@ -19,8 +20,8 @@ from .corpus import DEFAULT_TIME_LIMIT, SECONDS_PER_MB, Outcome, documents_under
 from .errors import IngestError
 from .exports import export_marts
 from .landing_zone import LANDING_FORMATS, LandingZone, landing_zone
+from . import PARSER_VERSION, quarantine
 from .paths import BUNDLED_SAMPLE, PROJECT_DIR
-from . import quarantine
 from .refresh_lock import WarehouseBusy, writer_lock
 from .stages import Stages
 from .warehouse_report import summarise
@@ -123,58 +124,81 @@ def show_lines(path: Path) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fiscal", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+def _version() -> str:
+    try:
+        return metadata.version("fiscal-warehouse")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default=None) -> None:
+    """The options of every command; `default` argparse.SUPPRESS for their copy after the command."""
+    def given(value):
+        return value if default is None else default
+
     parser.add_argument("--landing-format", choices=LANDING_FORMATS,
-                        default=os.environ.get("FISCAL_LANDING_FORMAT", "seeds"),
+                        default=given(os.environ.get("FISCAL_LANDING_FORMAT", "seeds")),
                         help="seeds: CSV seeds (the bundled sample); parquet: Parquet files read as dbt "
                              "sources, for large corpora (default $FISCAL_LANDING_FORMAT or seeds)")
-    parser.add_argument("--landing", type=Path, default=None,
+    parser.add_argument("--landing", type=Path, default=given(None),
                         help="landing folder (default seeds/landing, or landing/ for parquet)")
-    parser.add_argument("--warehouse", type=Path, default=None,
+    parser.add_argument("--warehouse", type=Path, default=given(None),
                         help="DuckDB file (default $FISCAL_WAREHOUSE_PATH or warehouse/fiscal.duckdb)")
-    parser.add_argument("--jobs", type=int, default=None, help="processes that parse documents (default: one per core)")
-    parser.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+    parser.add_argument("--jobs", type=int, default=given(None), help="processes that parse documents (default: one per core)")
+    parser.add_argument("--time-limit", type=float, default=given(DEFAULT_TIME_LIMIT), metavar="SECONDS",
                         help=f"seconds one document may take to read, plus {SECONDS_PER_MB} per MB of the file; beyond "
                              f"it the document is reported failed and the others go on (default {DEFAULT_TIME_LIMIT}; "
                              "0: no limit)")
-    parser.add_argument("--gate", choices=["error", "warn"], default="error",
+    parser.add_argument("--gate", choices=["error", "warn"], default=given("error"),
                         help="error: an unregistered finding fails the build (default); warn: exploratory "
                              "bulk loads build anyway and report findings as warnings")
-    parser.add_argument("--wait", action="store_true",
+    parser.add_argument("--wait", action="store_true", default=given(False),
                         help="wait for another ingest/build/refresh of this warehouse instead of exiting 4")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fiscal", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"fiscal {_version()} (parser {PARSER_VERSION})")
+    _add_global_options(parser)
+    # the same options after the command too (`fiscal summary --warehouse W`): SUPPRESS leaves the
+    # value given before the command, or its default, unless the option is given again after it
+    after_command = argparse.ArgumentParser(add_help=False)
+    _add_global_options(after_command, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, **options) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[after_command], **options)
+
     sample = {"nargs": "*", "type": Path, "default": [BUNDLED_SAMPLE],
               "help": "files or folders of .txt, .pdf and .xlsx (default: the bundled sample)"}
-    ingest_cmd = commands.add_parser("ingest", help="parse documents and land their forms")
+    ingest_cmd = command("ingest", help="parse documents and land their forms")
     ingest_cmd.add_argument("paths", **sample)
     ingest_cmd.add_argument("--force", action="store_true",
                             help="parse and land again documents already landed with the same content")
-    build_cmd = commands.add_parser("build", help="dbt build into a new file, swapped in when every gate passes")
+    build_cmd = command("build", help="dbt build into a new file, swapped in when every gate passes")
     build_cmd.add_argument("--full-refresh", action="store_true", help="rebuild every document, not only new ones")
     build_cmd.add_argument("dbt_args", nargs=argparse.REMAINDER,
                            help="extra arguments for dbt build, e.g. --select fct_findings+ (after -- if you like)")
-    commands.add_parser("summary", help="documents, rows per mart and findings of the warehouse")
-    run_cmd = commands.add_parser("run", help="ingest, build and summarise (the README's first command)")
+    command("summary", help="documents, rows per mart and findings of the warehouse")
+    run_cmd = command("run", help="ingest, build and summarise (the README's first command)")
     run_cmd.add_argument("paths", **sample)
-    refresh_cmd = commands.add_parser(
-        "refresh", help="for schedulers: ingest what is new, build incrementally, gate, export, swap")
+    refresh_cmd = command("refresh", help="for schedulers: ingest what is new, build incrementally, gate, export, swap")
     refresh_cmd.add_argument("paths", **sample)
     refresh_cmd.add_argument("--full-refresh", action="store_true", help="rebuild every document")
     refresh_cmd.add_argument("--export", type=Path, default=None,
                              help="also write every mart as Parquet into this folder (replaced as a whole)")
-    quarantine_cmd = commands.add_parser(
+    quarantine_cmd = command(
         "quarantine", help="take landed documents out of the warehouse, or put them back (list / add / remove)",
         description="The quarantine (seeds/reference/quarantined_documents.csv): a quarantined document stays "
-                    "landed but no model reads it; audit_quarantined_documents lists it with the reason. "
+                    "landed but no model reads it; audit.fct_quarantined_documents lists it with the reason. "
                     "The next build is a full one.")
     quarantine_cmd.add_argument("action", choices=["list", "add", "remove"])
     quarantine_cmd.add_argument("document_ids", nargs="*", metavar="DOCUMENT_ID",
                                 help="16 hex digits, as `fiscal ingest` and dim_document show them")
     quarantine_cmd.add_argument("--reason", help="why (add: required)")
     quarantine_cmd.add_argument("--by", default=os.environ.get("USER", "operator"), help="who (default $USER)")
-    lines_cmd = commands.add_parser("lines", help="print a document as the parsers read it (lines, cells, pages)")
+    lines_cmd = command("lines", help="print a document as the parsers read it (lines, cells, pages)")
     lines_cmd.add_argument("path", type=Path)
     return parser
 
@@ -258,7 +282,9 @@ def _quarantine(args: argparse.Namespace, zone: LandingZone) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     zone = landing_zone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
-    warehouse = args.warehouse or default_warehouse()
+    # a path given on the command line is the current directory's, as the shell user means it;
+    # $FISCAL_WAREHOUSE_PATH and the default are the project's (dbt's profile reads them there)
+    warehouse = args.warehouse.resolve() if args.warehouse else default_warehouse()
     if not warehouse.is_absolute():
         warehouse = PROJECT_DIR / warehouse
 

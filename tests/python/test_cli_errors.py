@@ -184,3 +184,18 @@ def test_summary_of_a_warehouse_another_process_holds_says_so(tmp_path, capsys):
         holder.wait()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"cannot read {warehouse}" in err and "another process may hold it" in err
+
+
+def test_options_after_the_command_version_and_paths_from_the_current_directory(tmp_path, capsys, monkeypatch):
+    """Issue 18: global options were refused after the command, there was no --version, and a
+    relative --warehouse was the project's, not the current directory's."""
+    from ingest import PARSER_VERSION
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"fiscal 0.1.0 (parser {PARSER_VERSION})\n"
+    monkeypatch.chdir(tmp_path)
+    assert main(["summary", "--warehouse", "here.duckdb"]) == EXIT_USAGE          # after the command
+    assert f"no warehouse at {tmp_path / 'here.duckdb'}:" in capsys.readouterr().err
+    assert main(["--warehouse", "there.duckdb", "summary"]) == EXIT_USAGE         # and before it
+    assert f"no warehouse at {tmp_path / 'there.duckdb'}:" in capsys.readouterr().err
