@@ -2,6 +2,8 @@
 findings (the `query` fixture sees that document's rows)."""
 from decimal import Decimal
 
+import duckdb
+
 from conftest import SAMPLE_ID
 
 EXPECTED_FINDINGS = {
@@ -158,3 +160,18 @@ def test_budget_execution_and_project_marts(query):
                                                              Decimal("182.32"))]
     assert query("select prior_amount from marts.fct_narrative_claims where subject_key = 'grand_total'") == [
         (Decimal("1154.76"),)]
+
+
+def test_every_mart_table_and_column_carries_its_description(sample_warehouse):
+    """Issue 18: duckdb_columns().comment was NULL for every column, so a BI tool showed no
+    description, and not the warning that a scope of money is part of another."""
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        tables = con.execute("select count(*), count(comment) from duckdb_tables() "
+                             "where schema_name in ('marts', 'audit')").fetchone()
+        columns = con.execute("select count(*), count(comment) from duckdb_columns() "
+                              "where schema_name in ('marts', 'audit')").fetchone()
+        (scope,), = con.execute("select comment from duckdb_columns() where table_name = 'mart_spending_by_function' "
+                                "and column_name = 'fund_scope'").fetchall()
+    assert tables[0] > 20 and tables[0] == tables[1]
+    assert columns[0] > 300 and columns[0] == columns[1]
+    assert "Never add the two scopes" in scope
