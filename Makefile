@@ -43,4 +43,4 @@ quality: setup
 	$(PY) -m quality.checkpoint
 
 clean:
-	rm -rf target seeds/landing warehouse/*.duckdb* logs
+	rm -rf target seeds/landing warehouse/*.duckdb* warehouse/*-marts logs

@@ -6,6 +6,7 @@ never a mix, and a failure leaves the old one as it was.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -45,6 +46,9 @@ def replacing(directory: Path) -> Iterator[Staged]:
     recover(directory)
     directory.parent.mkdir(parents=True, exist_ok=True)
     staged = Staged(Path(tempfile.mkdtemp(prefix=f".{directory.name}-staging-", dir=directory.parent)))
+    umask = os.umask(0)
+    os.umask(umask)
+    staged.path.chmod(0o777 & ~umask)      # mkdtemp's 0700 would keep other readers (a BI tool) out
     try:
         yield staged
         if not staged.abandoned:

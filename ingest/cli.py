@@ -25,6 +25,7 @@ from .paths import BUNDLED_SAMPLE, PROJECT_DIR
 from .refresh_lock import WarehouseBusy, writer_lock
 from .stages import Stages
 from .warehouse_report import summarise
+from .serving import SERVING_STORAGE_VERSION, exports_folder, serving_copy_path
 from .warehouse import build_warehouse, default_warehouse
 
 DEFAULT_LANDING = {"seeds": PROJECT_DIR / "seeds" / "landing", "parquet": PROJECT_DIR / "landing"}
@@ -70,7 +71,8 @@ def _nothing_to_build(outcomes: list[Outcome]) -> str | None:
 
 
 def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | None, full_refresh: bool,
-            export: Path | None, gate: str = "error", time_limit: float | None = DEFAULT_TIME_LIMIT) -> int:
+            export: Path | None, gate: str = "error", time_limit: float | None = DEFAULT_TIME_LIMIT,
+            serve: bool = True) -> int:
     """Ingest what is new, build (incrementally when it can), gate, export, swap: one log line
     per stage. Documents that fail to read are reported and the rest are built."""
     stages = Stages("refresh")
@@ -85,15 +87,23 @@ def refresh(paths: list[Path], zone: LandingZone, warehouse: Path, jobs: int | N
         return ingested
     with stages.stage("build and gate"):
         built = build_warehouse(PROJECT_DIR, warehouse, zone, full_refresh, dbt_vars=_gate_vars(gate),
-                                before_swap=(lambda building: export_marts(building, export)) if export else None)
+                                before_swap=(lambda building: export_marts(building, export)) if export else None,
+                                serve=serve)
     if built != 0:
         stages.finish(f"FAILED: the build or a test gate failed; the previous warehouse {warehouse} is untouched")
         return EXIT_BUILD_FAILED
     with stages.stage("summary"):
         print(summarise(warehouse))
+        if serve:
+            print(_serving_line(warehouse))
     stages.finish(f"warehouse {warehouse}" + (f", Parquet exports in {export}" if export else "")
                   + ("; some documents were not read in full (see NOT LANDED / PARTIAL above)" if ingested else ""))
     return ingested
+
+
+def _serving_line(warehouse: Path) -> str:
+    return (f"For BI tools: {serving_copy_path(warehouse)} (DuckDB {SERVING_STORAGE_VERSION.lstrip('v')} "
+            f"and later clients open it) and every mart as Parquet in {exports_folder(warehouse)}/")
 
 
 def _gate_vars(gate: str) -> dict[str, str]:
@@ -154,6 +164,9 @@ def _add_global_options(parser: argparse.ArgumentParser, default=None) -> None:
                              "bulk loads build anyway and report findings as warnings")
     parser.add_argument("--wait", action="store_true", default=given(False),
                         help="wait for another ingest/build/refresh of this warehouse instead of exiting 4")
+    parser.add_argument("--no-serving", action="store_true", default=given(False),
+                        help="build, run, refresh: skip the serving copy for BI tools (<warehouse>.serving.duckdb, "
+                             "readable by DuckDB 1.0 and later) and the Parquet exports of the marts")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -305,11 +318,13 @@ def _run(args: argparse.Namespace) -> int:
                 return ingest(args.paths, zone, args.force, args.jobs, args.time_limit)
             if args.command == "build":
                 built = build_warehouse(PROJECT_DIR, warehouse, zone, args.full_refresh, args.dbt_args,
-                                        dbt_vars=_gate_vars(args.gate))
+                                        dbt_vars=_gate_vars(args.gate), serve=not args.no_serving)
+                if built == 0 and not args.no_serving:
+                    print(_serving_line(warehouse))
                 return EXIT_OK if built == 0 else EXIT_BUILD_FAILED
             if args.command == "refresh":
                 return refresh(args.paths, zone, warehouse, args.jobs, args.full_refresh, args.export, args.gate,
-                               args.time_limit)
+                               args.time_limit, serve=not args.no_serving)
             ingested, outcomes = _ingest(args.paths, zone, jobs=args.jobs, time_limit=args.time_limit)
             if ingested == EXIT_NO_DOCUMENTS:
                 return ingested
@@ -318,9 +333,12 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"fiscal run: {pointless}; the warehouse {warehouse} is unchanged", file=sys.stderr)
                 return ingested
             # documents that failed to read are reported above; the others are built all the same
-            if build_warehouse(PROJECT_DIR, warehouse, zone, dbt_vars=_gate_vars(args.gate)) != 0:
+            if build_warehouse(PROJECT_DIR, warehouse, zone, dbt_vars=_gate_vars(args.gate),
+                               serve=not args.no_serving) != 0:
                 return EXIT_BUILD_FAILED
             print(summarise(warehouse))
+            if not args.no_serving:
+                print(_serving_line(warehouse))
             return ingested
     except WarehouseBusy as busy:
         print(f"fiscal {args.command}: {busy}", file=sys.stderr)

@@ -23,6 +23,7 @@ import duckdb
 
 from .build_plan import BuildPlan, clear_plan, plan_build, record_build, write_plan
 from .landing_zone import LandingZone
+from .serving import prepare_serving, swap_in
 
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE_PATH"
 DEFAULT_WAREHOUSE = Path("warehouse/fiscal.duckdb")
@@ -80,11 +81,13 @@ def selects_part(dbt_args: list[str] | None) -> bool:
 
 def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_refresh: bool = False,
                     dbt_args: list[str] | None = None, capture: bool = False,
-                    before_swap: Callable[[Path], None] | None = None, dbt_vars: dict | None = None) -> int:
+                    before_swap: Callable[[Path], None] | None = None, dbt_vars: dict | None = None,
+                    serve: bool = False) -> int:
     """`dbt build` into <warehouse>.building (a copy of the warehouse when incremental); on
     success (and once before_swap, e.g. the Parquet exports, has run on the new file) it
-    replaces <warehouse>. Returns dbt's exit code; a failed build leaves the previous warehouse
-    as it was."""
+    replaces <warehouse>. With serve, the serving copy and the mart exports BI tools read are
+    written from the new file and swapped in with it (ingest/serving.py). Returns dbt's exit
+    code; a failed build leaves the previous warehouse as it was."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     building = warehouse.with_name(warehouse.name + ".building")
     _remove(building)
@@ -120,15 +123,21 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
         clear_plan(building)
     else:
         record_build(building, plan, fingerprint, zone)
-    if before_swap is not None:
-        try:
+    staged_for_serving: list[tuple[Path, Path]] = []
+    try:
+        if before_swap is not None:
             before_swap(building)
-        except (OSError, duckdb.Error) as failure:
-            _remove(building)
-            print(f"the build passed but the step before the swap failed ({failure}); the previous "
-                  f"warehouse at {warehouse} is untouched", file=sys.stderr)
-            return 1
+        if serve:
+            staged_for_serving = prepare_serving(building, warehouse)
+    except (OSError, duckdb.Error) as failure:
+        _remove(building)
+        for staged, _ in staged_for_serving:
+            _remove(staged)
+        print(f"the build passed but the step before the swap failed ({failure}); the previous "
+              f"warehouse at {warehouse} is untouched", file=sys.stderr)
+        return 1
     os.replace(building, warehouse)
+    swap_in(staged_for_serving)
     return 0
 
 
