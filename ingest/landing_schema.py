@@ -143,8 +143,16 @@ def seeds_yml() -> str:
             "# codes stay text ('201') and money stays DECIMAL.\n" + _yaml({"version": 2, "seeds": seeds}))
 
 
+# `dbt source freshness` on the bulk zone: when a document was last landed (raw_documents.landed_at);
+# a scheduled refresh that has landed nothing new for this long is worth a look
+FRESHNESS_WARN_AFTER_DAYS = 35
+
+
 def sources_yml() -> str:
     tables = [{"name": table.name, "description": table.description} for table in TABLES]
+    documents = next(entry for entry in tables if entry["name"] == "raw_documents")
+    documents["config"] = {"loaded_at_field": "cast(landed_at as timestamp)",
+                           "freshness": {"warn_after": {"count": FRESHNESS_WARN_AFTER_DAYS, "period": "day"}}}
     source = {"name": "disclosures", "description": "Landing tables as Parquet, one file per table per ingest batch.",
               "schema": "landing_parquet",
               "config": {"meta": {"external_location":

@@ -57,3 +57,23 @@ def test_a_failure_while_landing_leaves_the_previous_zone(tmp_path, monkeypatch)
         zone.land([landing_records(DOCUMENTS[2])])
     assert _snapshot(zone.path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["landing"]
+
+
+def test_source_freshness_reads_when_documents_were_landed(tmp_path):
+    """Issue 18: there was no ingested-at time and `dbt source freshness` had nothing to read."""
+    import json
+
+    from ingest.paths import PROJECT_DIR
+    from ingest.warehouse import run_dbt
+
+    zone = landing_zone("parquet", tmp_path / "landing")
+    zone.land(landing_records(d) for d in DOCUMENTS)
+    assert all(landed_at for _, landed_at in zone.landed_documents().values())
+    result = run_dbt(["source", "freshness", "--vars", json.dumps(zone.dbt_vars()), "--output",
+                      str(tmp_path / "sources.json"), "--target-path", str(tmp_path / "target")],
+                     PROJECT_DIR, tmp_path / "w.duckdb", capture=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+    freshness = json.loads((tmp_path / "sources.json").read_text(encoding="utf-8"))["results"]
+    assert [(entry["unique_id"], entry["status"]) for entry in freshness] == [
+        ("source.fiscal_warehouse.disclosures.raw_documents", "pass")]
+    assert freshness[0]["max_loaded_at_time_ago_in_s"] < 600
