@@ -9,13 +9,26 @@ SHELL  := /bin/bash
 LINT   := set -o pipefail; $(VENV)/bin/sqlfluff lint --processes 2 models tests/audit 2>&1 | tee target/sqlfluff.log; \
           ! grep -q "Skipped file" target/sqlfluff.log
 
-.PHONY: setup build test ingest lint quality clean
+.PHONY: setup build test ingest lint quality clean lock
 
-$(STAMP): pyproject.toml
-	python3 -m venv $(VENV)
+PYTHON ?= python3
+
+# the versions in requirements.lock, then the project itself; a Python the project does not
+# support stops here, before a .venv is made
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else \
+	  f"make: Python 3.11 to 3.13 needed, {sys.executable} is {sys.version.split()[0]} (make PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e ".[test]"
 	touch $(STAMP)
+
+## after changing the dependency ranges in pyproject.toml: install them and pin what was installed
+lock: setup
+	$(PY) -m pip install --quiet -e ".[test]"
+	{ sed -n '1,3p' requirements.lock; $(PY) -m pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 setup: $(STAMP)
 
@@ -43,4 +56,4 @@ quality: setup
 	$(PY) -m quality.checkpoint
 
 clean:
-	rm -rf target seeds/landing warehouse/*.duckdb* warehouse/*-marts logs
+	rm -rf target seeds/landing warehouse/*.duckdb* warehouse/*-marts logs $(VENV)
