@@ -32,9 +32,11 @@ lock: setup
 
 setup: $(STAMP)
 
-## ingest the bundled sample, build the warehouse (swapped in only if every gate passes), summarise
+## ingest the bundled sample, build the warehouse (swapped in only if every gate passes), summarise,
+## and write the HTML report (warehouse/fiscal-report/index.html)
 build: setup
 	$(PY) -m ingest run
+	$(PY) -m ingest report
 
 ingest: setup
 	$(PY) -m ingest ingest
@@ -56,4 +58,4 @@ quality: setup
 	$(PY) -m quality.checkpoint
 
 clean:
-	rm -rf target seeds/landing warehouse/*.duckdb* warehouse/*-marts logs $(VENV)
+	rm -rf target seeds/landing warehouse/*.duckdb* warehouse/*-marts warehouse/*-report logs $(VENV)

@@ -25,7 +25,8 @@ from .paths import BUNDLED_SAMPLE, PROJECT_DIR
 from .refresh_lock import WarehouseBusy, writer_lock
 from .stages import Stages
 from .warehouse_report import summarise
-from .serving import SERVING_STORAGE_VERSION, exports_folder, serving_copy_path
+from .report import write_report
+from .serving import SERVING_STORAGE_VERSION, exports_folder, report_folder, serving_copy_path
 from .warehouse import build_warehouse, default_warehouse
 
 DEFAULT_LANDING = {"seeds": PROJECT_DIR / "seeds" / "landing", "parquet": PROJECT_DIR / "landing"}
@@ -211,6 +212,10 @@ def _parser() -> argparse.ArgumentParser:
                                 help="16 hex digits, as `fiscal ingest` and dim_document show them")
     quarantine_cmd.add_argument("--reason", help="why (add: required)")
     quarantine_cmd.add_argument("--by", default=os.environ.get("USER", "operator"), help="who (default $USER)")
+    report_cmd = command("report", help="write the static HTML report of the warehouse (charts, budget against "
+                                        "actual, findings with page and line)")
+    report_cmd.add_argument("--output", type=Path, default=None,
+                            help="folder to write (replaced whole; default <warehouse>-report/ beside the warehouse)")
     lines_cmd = command("lines", help="print a document as the parsers read it (lines, cells, pages)")
     lines_cmd.add_argument("path", type=Path)
     return parser
@@ -293,6 +298,19 @@ def _quarantine(args: argparse.Namespace, zone: LandingZone) -> int:
     return EXIT_OK
 
 
+def _report(warehouse: Path, folder: Path) -> int:
+    if not warehouse.exists():
+        print(f"fiscal report: no warehouse at {warehouse}: `fiscal build` or `fiscal run` makes one", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = write_report(warehouse, folder)
+    except duckdb.Error as failure:
+        print(f"fiscal report: cannot read {warehouse} ({str(failure).splitlines()[0]})", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"report: {written} disclosures in {folder / 'index.html'}")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     zone = landing_zone(args.landing_format, args.landing or DEFAULT_LANDING[args.landing_format])
     # a path given on the command line is the current directory's, as the shell user means it;
@@ -309,6 +327,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.command == "summary":
         return _summary(warehouse)
+    if args.command == "report":
+        return _report(warehouse, args.output.resolve() if args.output else report_folder(warehouse))
     try:
         # always in this order (warehouse, then landing zone), so two writers never wait on each other
         with writer_lock(warehouse, wait=args.wait), writer_lock(zone.path, wait=args.wait, what="the landing zone"):

@@ -31,6 +31,11 @@ def exports_folder(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}-marts")
 
 
+def report_folder(warehouse: Path) -> Path:
+    """warehouse/fiscal.duckdb -> warehouse/fiscal-report/ (`fiscal report`)"""
+    return warehouse.with_name(f"{warehouse.stem}-report")
+
+
 def _quoted(text: str | None) -> str:
     return "null" if text is None else "'" + text.replace("'", "''") + "'"
 

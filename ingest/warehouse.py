@@ -71,12 +71,26 @@ def project_fingerprint(project_dir: Path, zone: LandingZone) -> str:
     return digest.hexdigest()
 
 
-_SELECTION_FLAGS = ("--select", "-s", "--models", "-m", "--exclude", "--selector", "--resource-type")
+_SELECTION_FLAGS = ("--select", "-s", "--models", "-m", "--selector")
 
 
 def selects_part(dbt_args: list[str] | None) -> bool:
-    """Whether dbt is asked to build part of the project (--select and its kin)."""
-    return any(arg.split("=")[0] in _SELECTION_FLAGS for arg in dbt_args or [])
+    """Whether dbt is asked to build part of the models (--select and its kin, or --exclude of
+    anything but whole resource types: `--exclude resource_type:test` still builds every model)."""
+    args = dbt_args or []
+    for index, arg in enumerate(args):
+        flag, _, inline = arg.partition("=")
+        if flag in _SELECTION_FLAGS:
+            return True
+        if flag == "--exclude":
+            values = [inline] if inline else []
+            for value in args[index + 1:]:
+                if value.startswith("-"):
+                    break
+                values.append(value)
+            if any(not value.startswith("resource_type:") for value in values):
+                return True
+    return False
 
 
 def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_refresh: bool = False,

@@ -69,3 +69,13 @@ def test_a_selection_rebuilds_its_nodes_and_leaves_every_other_mart(tmp_path, sa
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("select build_mode from build_state.last_build").fetchone() == ("full",)  # as it was
         assert con.execute("select count(*) from build_state.documents_to_build").fetchone() == (0,)
+
+
+def test_what_counts_as_a_selection():
+    from ingest.warehouse import selects_part
+
+    assert selects_part(["--select", "mart_spending_by_function"]) and selects_part(["-s", "x+"])
+    assert selects_part(["--exclude", "fct_findings"])
+    # leaving out whole resource types (the tests) still builds every model: a whole build
+    assert not selects_part(["--exclude", "resource_type:test", "resource_type:unit_test"])
+    assert not selects_part(["--vars", "{findings_gate_severity: warn}"])
