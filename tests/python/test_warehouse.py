@@ -175,3 +175,19 @@ def test_every_mart_table_and_column_carries_its_description(sample_warehouse):
     assert tables[0] > 20 and tables[0] == tables[1]
     assert columns[0] > 300 and columns[0] == columns[1]
     assert "Never add the two scopes" in scope
+
+
+def test_the_glossary_names_every_mart_column_in_chinese_and_describes_it(sample_warehouse):
+    """Issue 18: a bilingual glossary BI tools can join."""
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        columns = set(con.execute("select schema_name, table_name, column_name from duckdb_columns() "
+                                  "where schema_name in ('marts', 'audit') "
+                                  # the glossary itself, and MetricFlow's time spine (no BI table)
+                                  "and table_name not in ('mart_glossary', 'time_spine_daily')").fetchall())
+        glossary = con.execute("select schema_name, table_name, column_name, name_zh, description "
+                               "from marts.mart_glossary").fetchall()
+    assert {row[:3] for row in glossary} == columns
+    named = {(table, column): (name, description) for _, table, column, name, description in glossary}
+    assert named[("mart_spending_by_function", "fund_scope")][0] == "资金范围"
+    assert "Never add the two scopes" in named[("mart_spending_by_function", "fund_scope")][1]
+    assert all(name and description for name, description in named.values())
