@@ -21,12 +21,15 @@ from .landing_zone import LandingZone
 
 @dataclass(frozen=True)
 class BuildPlan:
-    mode: str                  # full / incremental
+    mode: str                  # full / incremental / none (the warehouse is up to date: no dbt run)
     reason: str
     documents: list[str] = field(default_factory=list)    # incremental: the documents to (re)compute
 
 
-def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refresh: bool = False) -> BuildPlan:
+def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refresh: bool = False,
+               settings: str | None = None) -> BuildPlan:
+    """`settings`: the build's dbt vars and arguments; a build with nothing new to build and the
+    settings of the last one (a gate on warn is not a gate on error) has nothing to do."""
     if full_refresh:
         return BuildPlan("full", "--full-refresh asked for")
     if not warehouse.exists():
@@ -50,7 +53,18 @@ def plan_build(warehouse: Path, zone: LandingZone, fingerprint: str, full_refres
     if gone:
         return BuildPlan("full", f"{len(gone)} built documents are no longer landed")
     to_build = sorted(document for document, version in landed.items() if built.get(document) != version)
+    if not to_build and settings is not None and settings == _last_settings(warehouse):
+        return BuildPlan("none", f"the warehouse is up to date: {len(built)} documents built, nothing new landed, "
+                                 "the project and the build's settings unchanged; no dbt run")
     return BuildPlan("incremental", f"{len(built)} documents already built, {len(to_build)} to build", to_build)
+
+
+def _last_settings(warehouse: Path) -> str | None:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        try:
+            return con.execute("select settings from build_state.last_build").fetchone()[0]
+        except duckdb.BinderException:          # a warehouse built before settings were recorded
+            return None
 
 
 def write_plan(database: Path, plan: BuildPlan, fingerprint: str) -> None:
@@ -63,11 +77,11 @@ def write_plan(database: Path, plan: BuildPlan, fingerprint: str) -> None:
             con.executemany("insert into build_state.documents_to_build values (?)", [[d] for d in plan.documents])
 
 
-def record_build(database: Path, plan: BuildPlan, fingerprint: str, zone: LandingZone) -> None:
-    """After a build passed: what the warehouse now holds, and no plan."""
+def record_build(database: Path, plan: BuildPlan, fingerprint: str, zone: LandingZone, settings: str = "") -> None:
+    """After a build passed: what the warehouse now holds, built with which settings, and no plan."""
     with duckdb.connect(str(database)) as con:
         con.execute("create or replace table build_state.last_build as select ? as fingerprint, ? as build_mode, "
-                    "current_timestamp as built_at", [fingerprint, plan.mode])
+                    "current_timestamp as built_at, ? as settings", [fingerprint, plan.mode, settings])
         con.execute("create or replace table build_state.built_documents "
                     "(document_id varchar, parser_version varchar, built_at timestamp with time zone)")
         landed = sorted(zone.document_versions().items())

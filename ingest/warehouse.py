@@ -23,7 +23,7 @@ import duckdb
 
 from .build_plan import BuildPlan, clear_plan, plan_build, record_build, write_plan
 from .landing_zone import LandingZone
-from .serving import prepare_serving, swap_in
+from .serving import prepare_serving, serving_copy_path, swap_in
 
 WAREHOUSE_ENV = "FISCAL_WAREHOUSE_PATH"
 DEFAULT_WAREHOUSE = Path("warehouse/fiscal.duckdb")
@@ -116,10 +116,16 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
                   "a selection first", file=sys.stderr)
             return 2
         plan = BuildPlan("full", "a selection of nodes, rebuilt in a copy of the warehouse; the rest as it was")
-    else:
-        plan = plan_build(warehouse, zone, fingerprint, full_refresh)
+    build_vars = {**zone.dbt_vars(), **(dbt_vars or {})}
+    settings = json.dumps({"vars": build_vars, "args": dbt_args or []}, sort_keys=True)
+    if not partial:
+        plan = plan_build(warehouse, zone, fingerprint, full_refresh, settings)
     print(f"build: {'selection' if partial else plan.mode} ({plan.reason})", flush=True)
-    args = ["build", "--vars", json.dumps({**zone.dbt_vars(), **(dbt_vars or {})}), *(dbt_args or [])]
+    if plan.mode == "none":
+        if serve and not serving_copy_path(warehouse).exists():
+            swap_in(prepare_serving(warehouse, warehouse))
+        return 0
+    args = ["build", "--vars", json.dumps(build_vars), *(dbt_args or [])]
     if plan.mode == "incremental" or partial:
         shutil.copyfile(warehouse, building)
     if plan.mode == "full":
@@ -136,7 +142,7 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
     if partial:
         clear_plan(building)
     else:
-        record_build(building, plan, fingerprint, zone)
+        record_build(building, plan, fingerprint, zone, settings)
     staged_for_serving: list[tuple[Path, Path]] = []
     try:
         if before_swap is not None:

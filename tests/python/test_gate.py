@@ -79,3 +79,26 @@ def test_what_counts_as_a_selection():
     # leaving out whole resource types (the tests) still builds every model: a whole build
     assert not selects_part(["--exclude", "resource_type:test", "resource_type:unit_test"])
     assert not selects_part(["--vars", "{findings_gate_severity: warn}"])
+
+
+def test_a_build_with_nothing_new_runs_no_dbt(tmp_path, sample_warehouse, capsys):
+    """Issue 19: a build with no new document and no project change ran every dbt node again.
+    Now it says the warehouse is up to date and leaves it as it is; other settings (the gate on
+    warn) or a new document still build."""
+    import json
+
+    from ingest.build_plan import plan_build
+    from ingest.warehouse import project_fingerprint
+
+    project = sample_warehouse.parent
+    warehouse = tmp_path / sample_warehouse.name
+    shutil.copy(sample_warehouse, warehouse)
+    before = warehouse.stat().st_mtime_ns
+    zone = landing_zone("seeds", project / "seeds" / "landing")
+    target = ["--target-path", str(project / "target")]           # the settings the sample was built with
+    assert build_warehouse(project, warehouse, zone, dbt_args=target) == 0
+    assert "build: none (the warehouse is up to date: 4 documents built" in capsys.readouterr().out
+    assert warehouse.stat().st_mtime_ns == before
+    fingerprint = project_fingerprint(project, zone)
+    warn = json.dumps({"vars": {**zone.dbt_vars(), "findings_gate_severity": "warn"}, "args": target}, sort_keys=True)
+    assert plan_build(warehouse, zone, fingerprint, settings=warn).mode == "incremental"
