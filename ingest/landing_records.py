@@ -2,7 +2,7 @@
 registry's column order (ingest/landing_schema.py). Both landing zones write these."""
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
+from dataclasses import is_dataclass
 from decimal import Decimal
 
 from .landing_schema import LANDING_COLUMNS
@@ -12,13 +12,15 @@ from .parse import ParsedDocument
 Records = dict[str, list[list[str]]]   # landing table -> rows of text cells in LANDING_COLUMNS order
 
 
-def _record(row) -> dict:
+def _cells(row, columns: list[str]) -> list[str]:
+    """The row's values in `columns` order as text cells: read field by field (dataclasses.asdict
+    deep-copies every row, a fifth of the time of parsing a document)."""
     if isinstance(row, FunctionLineRow):
-        record = {key: value for key, value in asdict(row).items() if key != "measures"}
-        record.update({f"amount_{measure}": value for measure, value in row.measures.items()})
-        return record
+        measures = row.measures
+        return [_text(measures.get(column[len("amount_"):]) if column.startswith("amount_") else getattr(row, column))
+                for column in columns]
     assert is_dataclass(row)
-    return asdict(row)
+    return [_text(getattr(row, column)) for column in columns]
 
 
 def _text(value) -> str:
@@ -39,9 +41,7 @@ def document_records(parsed: ParsedDocument) -> Records:
     records: Records = {table: [] for table in LANDING_COLUMNS}
     for table, rows in rows_by_table.items():
         columns = LANDING_COLUMNS[table]
-        for row in rows:
-            record = _record(row)
-            records[table].append([_text(record.get(column)) for column in columns])
+        records[table].extend(_cells(row, columns) for row in rows)
     return records
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 FINAL_ACCOUNTS = "final_accounts"
@@ -124,6 +125,7 @@ def normalise_title(text: str) -> str:
     return _QUALIFIER.sub("", _CONTINUED.sub("", title))
 
 
+@lru_cache(maxsize=1 << 16)    # every cell of every line is asked while sections are located
 def match_title(cell: str) -> FormSpec | None:
     """The form whose title this cell is (or begins with, before fused 部门/单位 labels), if any.
     Sentences and contents lines are not titles."""

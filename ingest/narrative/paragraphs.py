@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..numbers import normalise_cell
 from ..source import SourceDocument, SourceLine
@@ -43,10 +44,14 @@ TOPIC_KEYWORDS = [
 ]
 
 
+_SPACE_NOT_BETWEEN_FIGURES = re.compile(r"(?<![\d.])\s+|\s+(?![\d.])")
+
+
+@lru_cache(maxsize=1 << 16)    # the narrative readers clean the same lines many times over
 def clean_text(text: str) -> str:
     """NFKC (full-width digits, % and parentheses to ASCII), and no spaces except between two
     figures: extraction puts spaces around numbers ('959.84 万元', '2023 年度')."""
-    return re.sub(r"(?<![\d.])\s+|\s+(?![\d.])", "", normalise_cell(text))
+    return _SPACE_NOT_BETWEEN_FIGURES.sub("", normalise_cell(text))
 
 
 def topic_of(heading: str) -> str | None:
