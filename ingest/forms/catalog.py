@@ -108,13 +108,17 @@ _SENTENCE_MARKS = "。，；,;"
 _DIGIT_GROUPING = re.compile(r"(?<=\d),(?=\d{3})")
 
 
-def label_parts(cell: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)    # sections and mentions ask it of the same cells again and again
+def label_parts(cell: str) -> tuple[str, ...]:
     """A cell split before each 部门： / 单位： / 编制单位： label it holds, so that a title, a
     department and a unit fused into one cell are read apart. Sentences are left whole."""
+    if not cell:
+        return ()
     # a comma grouping digits ('27,664.22', a title cell fused with its table's text) is no sentence mark
-    if not cell or any(mark in _DIGIT_GROUPING.sub("", cell) for mark in _SENTENCE_MARKS):
-        return [cell] if cell else []
-    return [part.strip() for part in _LABEL.split(cell) if part.strip()]
+    ungrouped = _DIGIT_GROUPING.sub("", cell)
+    if any(mark in ungrouped for mark in _SENTENCE_MARKS):
+        return (cell,)
+    return tuple(part.strip() for part in _LABEL.split(cell) if part.strip())
 
 
 def normalise_title(text: str) -> str:

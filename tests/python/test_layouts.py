@@ -39,9 +39,9 @@ def test_titles_after_a_table_number_or_before_fused_labels(title, form):
 
 
 def test_a_fused_cell_is_read_as_its_parts():
-    assert label_parts("收支预算总表部门：江苏省政协办公厅单位：万元") == ["收支预算总表", "部门：江苏省政协办公厅", "单位：万元"]
-    assert label_parts("编制单位：上海市普陀区财政局") == ["编制单位：上海市普陀区财政局"]
-    assert label_parts("部门：本单位主要职责是：一，…；二，…") == ["部门：本单位主要职责是：一，…；二，…"]   # a sentence
+    assert label_parts("收支预算总表部门：江苏省政协办公厅单位：万元") == ("收支预算总表", "部门：江苏省政协办公厅", "单位：万元")
+    assert label_parts("编制单位：上海市普陀区财政局") == ("编制单位：上海市普陀区财政局",)
+    assert label_parts("部门：本单位主要职责是：一，…；二，…") == ("部门：本单位主要职责是：一，…；二，…",)   # a sentence
 
 
 def test_a_title_cell_with_department_and_unit_fused_into_it(putuo_source):
