@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -253,17 +254,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _summary(warehouse: Path) -> int:
-    """The summary, or one line saying why there is none (no warehouse, held, not readable)."""
+def _reading(command: str, warehouse: Path, read: Callable[[Path], str]) -> int:
+    """What `read` makes of the warehouse, or one line saying why there is none (no warehouse,
+    held by another process, not readable): summary and report alike."""
     if not warehouse.exists():
-        print(f"fiscal summary: no warehouse at {warehouse}: `fiscal build` or `fiscal run` makes one",
+        print(f"fiscal {command}: no warehouse at {warehouse}: `fiscal build` or `fiscal run` makes one",
               file=sys.stderr)
         return EXIT_USAGE
     try:
-        print(summarise(warehouse))
+        print(read(warehouse))
     except duckdb.Error as failure:
         first = str(failure).splitlines()[0]
-        print(f"fiscal summary: cannot read {warehouse} ({first}): another process may hold it, or it is "
+        print(f"fiscal {command}: cannot read {warehouse} ({first}): another process may hold it, or it is "
               "not a warehouse", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
@@ -298,17 +300,8 @@ def _quarantine(args: argparse.Namespace, zone: LandingZone) -> int:
     return EXIT_OK
 
 
-def _report(warehouse: Path, folder: Path) -> int:
-    if not warehouse.exists():
-        print(f"fiscal report: no warehouse at {warehouse}: `fiscal build` or `fiscal run` makes one", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        written = write_report(warehouse, folder)
-    except duckdb.Error as failure:
-        print(f"fiscal report: cannot read {warehouse} ({str(failure).splitlines()[0]})", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"report: {written} disclosures in {folder / 'index.html'}")
-    return EXIT_OK
+def _report(warehouse: Path, folder: Path) -> str:
+    return f"report: {write_report(warehouse, folder)} disclosures in {folder / 'index.html'}"
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -326,9 +319,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"fiscal {args.command}: {refused}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "summary":
-        return _summary(warehouse)
+        return _reading("summary", warehouse, summarise)
     if args.command == "report":
-        return _report(warehouse, args.output.resolve() if args.output else report_folder(warehouse))
+        folder = args.output.resolve() if args.output else report_folder(warehouse)
+        return _reading("report", warehouse, lambda built: _report(built, folder))
     try:
         # always in this order (warehouse, then landing zone), so two writers never wait on each other
         with writer_lock(warehouse, wait=args.wait), writer_lock(zone.path, wait=args.wait, what="the landing zone"):

@@ -107,6 +107,8 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
     _remove(building)
     fingerprint = project_fingerprint(project_dir, zone)
     partial = selects_part(dbt_args)
+    build_vars = {**zone.dbt_vars(), **(dbt_vars or {})}
+    settings = json.dumps({"vars": build_vars, "args": dbt_args or []}, sort_keys=True)
     if partial:
         # The selected nodes are rebuilt in full, from what the warehouse holds upstream of them,
         # in a copy of the warehouse: every node not selected stays as it was. The build log is
@@ -116,9 +118,7 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
                   "a selection first", file=sys.stderr)
             return 2
         plan = BuildPlan("full", "a selection of nodes, rebuilt in a copy of the warehouse; the rest as it was")
-    build_vars = {**zone.dbt_vars(), **(dbt_vars or {})}
-    settings = json.dumps({"vars": build_vars, "args": dbt_args or []}, sort_keys=True)
-    if not partial:
+    else:
         plan = plan_build(warehouse, zone, fingerprint, full_refresh, settings)
     print(f"build: {'selection' if partial else plan.mode} ({plan.reason})", flush=True)
     if plan.mode == "none":
