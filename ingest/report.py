@@ -90,7 +90,8 @@ def _disclosures(con) -> list[Disclosure]:
 
 
 def _pages_of_lines(con) -> dict[tuple[str, int], int]:
-    """(document, line) -> page, from every mart row that carries both."""
+    """(document, line) -> page of the findings' lines, from every mart row that carries both
+    (only those lines: the facts of a large warehouse hold millions)."""
     tables = con.execute("select distinct schema_name, table_name from duckdb_columns() "
                          "where schema_name in ('marts', 'audit') and column_name = 'source_page' "
                          "and (schema_name, table_name) in (select schema_name, table_name from duckdb_columns() "
@@ -99,7 +100,8 @@ def _pages_of_lines(con) -> dict[tuple[str, int], int]:
     for schema, table in tables:
         for document, line, page in con.execute(
                 f"select distinct document_id, source_line, source_page from {schema}.{table} "
-                "where source_page is not null and source_line is not null").fetchall():
+                "where source_page is not null and (document_id, source_line) in "
+                "(select document_id, source_line from audit.fct_findings)").fetchall():
             found[(document, line)] = page
     return found
 
