@@ -133,6 +133,11 @@ def show_lines(path: Path) -> int:
         return 1
     for line in document.lines:
         print(f"{line.number:>5}  p{line.page or '-':<3} {line.text.replace(chr(9), ' | ')}")
+    by_reason: dict[str, list[int]] = {}
+    for page, reason in document.pages_read_by_pdfplumber.items():
+        by_reason.setdefault(reason, []).append(page)
+    for reason, pages in by_reason.items():
+        print(f"pages {', '.join(map(str, pages))} read by pdfplumber, not pdfium: {reason}", file=sys.stderr)
     return 0
 
 

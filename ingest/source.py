@@ -43,6 +43,8 @@ class SourceDocument:
     # title line -> (problem, hint): a form the reader saw but cannot give as a table (PDF only)
     layout_problems: dict[int, tuple[str, str]] = field(default_factory=dict)
     line_origins: dict[int, str] = field(default_factory=dict)   # workbooks: line -> 'sheet!A5:G5'
+    # PDF only: page -> why pdfplumber read it, not pdfium (a turned page, say): slower, same lines
+    pages_read_by_pdfplumber: dict[int, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

@@ -1,14 +1,25 @@
-"""Open a PDF and list each page's content top to bottom: text lines outside tables, and tables."""
+"""Open a PDF and list each page's content top to bottom: text lines outside tables, and tables.
+
+pdfium reads the characters and ruling lines (pdfium_page.py), thirty times faster than pdfminer
+decodes them; pdfplumber finds the tables and groups the free text into lines on them. A page
+pdfium_page does not map (LeftToPdfplumber says why) is read by pdfplumber whole, as every page
+was before; the document says which (SourceDocument.pages_read_by_pdfplumber).
+"""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils import extract_text
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import IngestError
+from .pdfium_page import LeftToPdfplumber, PlumberPage, read_page_objects
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,7 @@ class PdfPage:
     height: float
     char_count: int
     items: list[TextItem | TableItem]
+    read_by_pdfplumber: str | None = None    # why pdfplumber read this page (None: pdfium did)
 
 
 # Narrative figures are often set in another font whose baseline sits about 5 pt below the
@@ -46,31 +58,113 @@ def _outside(boxes):
     return keep
 
 
+class _CharIndex:
+    """The page's characters by the middle of their height, so a table row takes its own in a
+    bisection instead of testing every character of the page (pdfplumber's Table.extract)."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
+        self.middles = [((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2) for c in chars]
+        self.order = sorted(range(len(chars)), key=lambda index: self.middles[index][0])
+        self.sorted_v = [self.middles[index][0] for index in self.order]
+
+    def within(self, bbox, among=None) -> list[int]:
+        """Indices of the characters whose middle lies in bbox (x0 <= x < x1, top <= y < bottom),
+        in page order, as pdfplumber's char_in_bbox."""
+        x0, top, x1, bottom = bbox
+        if among is None:
+            among = self.order[bisect_left(self.sorted_v, top):bisect_left(self.sorted_v, bottom)]
+        return sorted(index for index in among
+                      if x0 <= self.middles[index][1] < x1 and top <= self.middles[index][0] < bottom)
+
+
+def _table_rows(table, index: _CharIndex) -> list[list[str | None]]:
+    """What pdfplumber's Table.extract() returns, the same cell by cell."""
+    rows = []
+    for row in table.rows:
+        row_chars = index.within(row.bbox)
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            in_cell = index.within(cell, row_chars)
+            cells.append(extract_text([index.chars[i] for i in in_cell]) if in_cell else "")
+        rows.append(cells)
+    return rows
+
+
 def _page_items(page) -> list[TextItem | TableItem]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
-    items: list[TextItem | TableItem] = [TableItem(t.bbox[1], t.bbox[3], t.extract()) for t in tables]
+    index = _CharIndex(page.chars) if tables else None
+    items: list[TextItem | TableItem] = [TableItem(t.bbox[1], t.bbox[3], _table_rows(t, index)) for t in tables]
     free_text = page.filter(_outside(boxes)) if boxes else page
     items.extend(TextItem(line["top"], line["text"])
                  for line in free_text.extract_text_lines(return_chars=False, y_tolerance=_LINE_Y_TOLERANCE) if line["text"].strip())
     return sorted(items, key=lambda item: item.top)
 
 
-def read_pages(path: Path) -> list[PdfPage]:
-    """Every page's items. Raises IngestError for a file that is not a readable PDF."""
+def _read_with_pdfium(path: Path) -> tuple[list[PdfPage | None], dict[int, str]]:
+    """The pages pdfium reads (None for the others), and why each other page is left to pdfplumber."""
+    pages: list[PdfPage | None] = []
+    left: dict[int, str] = {}
+    document = pypdfium2.PdfDocument(path)
     try:
-        with pdfplumber.open(path) as pdf:
-            pages = []
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                objects = read_page_objects(page.raw)
+            except LeftToPdfplumber as reason:
+                left[index + 1] = str(reason)
+                pages.append(None)
+                continue
+            finally:
+                page.close()
+            view = PlumberPage(objects, index + 1)
+            pages.append(PdfPage(index + 1, objects.height, len(objects.chars), _page_items(view)))
+    finally:
+        document.close()
+    return pages, left
+
+
+def _read_with_pdfplumber(path: Path, left: dict[int, str]) -> dict[int, PdfPage]:
+    try:
+        with pdfplumber.open(path, pages=sorted(left)) as pdf:
+            read = {}
             for page in pdf.pages:
-                pages.append(PdfPage(page.page_number, float(page.height), len(page.chars), _page_items(page)))
+                number = page.page_number
+                read[number] = PdfPage(number, float(page.height), len(page.chars), _page_items(page), left[number])
                 page.close()   # drop pdfplumber's per-page caches: long documents stay small
-            return pages
+            return read
     except PdfminerException as error:
         cause = error.args[0] if error.args else error
         if isinstance(cause, PDFPasswordIncorrect):
-            raise IngestError("the PDF is encrypted and needs a password", file=path.name,
-                              hint="save an unencrypted copy and ingest that") from error
-        raise IngestError(f"not a readable PDF ({type(cause).__name__}: {cause})", file=path.name,
-                          hint="the file may be truncated or damaged: download it again") from error
+            raise _encrypted(path) from error
+        raise _unreadable(path, f"{type(cause).__name__}: {cause}") from error
+
+
+def _encrypted(path: Path) -> IngestError:
+    return IngestError("the PDF is encrypted and needs a password", file=path.name,
+                       hint="save an unencrypted copy and ingest that")
+
+
+def _unreadable(path: Path, cause: str) -> IngestError:
+    return IngestError(f"not a readable PDF ({cause})", file=path.name,
+                       hint="the file may be truncated or damaged: download it again")
+
+
+def read_pages(path: Path) -> list[PdfPage]:
+    """Every page's items. Raises IngestError for a file that is not a readable PDF."""
+    try:
+        pages, left = _read_with_pdfium(path)
+        if left:
+            by_number = _read_with_pdfplumber(path, left)
+            pages = [page or by_number[number] for number, page in enumerate(pages, start=1)]
+        return pages
+    except pypdfium2.PdfiumError as error:
+        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise _encrypted(path) from error
+        raise _unreadable(path, str(error)) from error
     except OSError as error:
         raise IngestError(f"cannot read file: {error.strerror}", file=str(path)) from error

@@ -110,4 +110,6 @@ def read_pdf_document(path: Path) -> SourceDocument:
     return SourceDocument(path, document_id, digest, "pdf", writer.lines,
                           page_foot_lines=frozenset(writer.page_foot_lines),
                           pages_without_text=tuple(page.number for page in pages if not page.char_count),
+                          pages_read_by_pdfplumber={page.number: page.read_by_pdfplumber for page in pages
+                                                    if page.read_by_pdfplumber},
                           layout_problems=writer.layout_problems)
