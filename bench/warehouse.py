@@ -1,20 +1,28 @@
-"""Benchmark: ingest and `dbt build` of synthetic corpora of growing size, against a baseline.
+"""Benchmark: ingest and `fiscal build` of synthetic corpora of growing size, against a baseline.
 
-    .venv/bin/python bench/warehouse.py [--sizes 1 100 1000 10000] [--text-ingest-up-to 1000]
+    .venv/bin/python bench/warehouse.py [--sizes 100 1000 10000] [--rounds 3] [--markdown]
 
 For each size N (synthetic documents: synthetic/generator.py, 1% with a known discrepancy, so the
 gate runs with --gate warn), in a fresh folder under --work:
   ingest     N text files parsed by `fiscal ingest` across --jobs processes into the Parquet
              landing zone (above --text-ingest-up-to, the generator's landing rows are landed
              directly instead, and the route column says so);
-  full       `fiscal build` from scratch: dbt build with every test and gate, then the swap;
-  +1%        max(1, N/100) more documents landed, then `fiscal build` again (incremental);
-  baseline   the same models (views and tables) as one plain DuckDB SQL script, no dbt, no tests:
-             each model's SQL as dbt compiled it for the full build, run in dependency order
-             in a fresh file. Ratios full/baseline show what dbt and the tests add.
-Peak memory is the largest resident set of the build process (dbt) or the baseline process.
-Rows per mart are counted after the +1% build. Prints one table; --markdown prints it for
-bench/results.md.
+  full       `fiscal build --no-serving` from an empty warehouse: dbt build with every test and
+             the gate, then the swap;
+  baseline   the same work without dbt: one plain Python + DuckDB process that copies the
+             reference seeds into a fresh file, runs every model's SQL as dbt compiled it for the
+             full build (views and tables, in dependency order), then every data test's compiled
+             query. Timed like the build: the whole process, from its start to its exit;
+  +1%        max(1, N/100) more documents landed, then `fiscal build --no-serving` on a copy of
+             the full build's warehouse (incremental);
+  no-op      `fiscal build --no-serving` again with nothing new.
+Full builds and baselines take turns (full, baseline, full, baseline, …), --rounds times, so a
+busy spell of the machine falls on both alike; the +1% and no-op builds are repeated as often.
+Medians are reported, with the ratios full / baseline and +1% / baseline. The first full build
+of a size re-parses the dbt project (its landing path and warehouse are new to dbt's partial
+parse); the others reuse the parse, as a user's repeated builds do. Peak memory is the largest
+resident set of the build process (dbt) or of the baseline process over the rounds. Rows per
+mart are counted after the +1% build. --markdown prints the tables for bench/results.md.
 """
 from __future__ import annotations
 
@@ -22,6 +30,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -74,9 +83,9 @@ def _rows_per_mart(warehouse: Path) -> dict[str, int]:
         return {mart.name: con.execute(f"select count(*) from {mart.relation}").fetchone()[0] for mart in MARTS}
 
 
-def baseline_script(manifest_path: Path) -> list[str]:
+def baseline_script(manifest_path: Path) -> tuple[list[str], list[str]]:
     """Every model's compiled SQL (as dbt compiled it for the full build) as create view/table
-    statements in dependency order, after copies of the small reference seeds."""
+    statements in dependency order; and every data test's compiled query, counted."""
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     models = {uid: node for uid, node in manifest["nodes"].items() if node["resource_type"] == "model"}
     statements, done = [], set()
@@ -93,13 +102,17 @@ def baseline_script(manifest_path: Path) -> list[str]:
 
     for uid in sorted(models):
         emit(uid)
-    return statements
+    tests = [f"select count(*) from ({node['compiled_code']}) as failures"
+             for node in manifest["nodes"].values() if node["resource_type"] == "test" and node.get("compiled_code")]
+    return statements, tests
 
 
 def _baseline(built: Path, manifest: Path, target: Path) -> None:
-    """Run in a child process (its own memory peak): the baseline script into `target`, whose
-    file name equals the dbt warehouse's so the compiled three-part names resolve."""
-    statements = baseline_script(manifest)
+    """The baseline, run as a child process and timed whole by the parent: the models' SQL and
+    the tests' queries into `target`, whose file name equals the dbt warehouse's so the compiled
+    three-part names resolve."""
+    statements, tests = baseline_script(manifest)
+    target.unlink(missing_ok=True)
     with duckdb.connect(str(target)) as con:
         con.execute(f"attach '{built}' as built (read_only)")
         for (schema,) in con.execute("select distinct schema_name from duckdb_schemas() "
@@ -111,43 +124,63 @@ def _baseline(built: Path, manifest: Path, target: Path) -> None:
             con.execute(f'create table {schema}."{table}" as select * from built.{schema}."{table}"')
         con.execute("detach built")
         con.execute(f"set memory_limit = '{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}'")
-        began = time.perf_counter()
         for statement in statements:
             con.execute(statement)
-        print(f"{time.perf_counter() - began:.3f}")
+        for test in tests:
+            con.execute(test).fetchone()
+    print(f"{len(statements)} models, {len(tests)} tests")
 
 
-def measure(size: int, work: Path, text_up_to: int, jobs: int) -> dict:
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def measure(size: int, work: Path, text_up_to: int, jobs: int, rounds: int) -> dict:
     folder = work / f"n{size}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    warehouse = folder / "fiscal.duckdb"
     added = max(1, size // 100)
     plan = plan_corpus(size + added, discrepancy_rate=0.01)
     route, ingest_seconds = _ingest(folder, plan[:size], size <= text_up_to, jobs)
-    full_seconds, full_mb = _run([*_fiscal(folder), "build"], folder / "full.log")
-    manifest = folder / "manifest.json"
-    shutil.copy(PROJECT_DIR / "target" / "manifest.json", manifest)
-    _ingest(folder, plan[size:], size <= text_up_to, jobs)
-    incremental_seconds, incremental_mb = _run([*_fiscal(folder), "build"], folder / "incremental.log")
-    rows = _rows_per_mart(folder / "fiscal.duckdb")
+    build = [*_fiscal(folder), "--no-serving", "build"]
+    baseline = [sys.executable, __file__, "_baseline", str(warehouse), str(folder / "manifest.json"),
+                str(folder / "baseline" / "fiscal.duckdb")]
     (folder / "baseline").mkdir()
-    baseline_log = folder / "baseline.log"
-    baseline_wall, baseline_mb = _run([sys.executable, __file__, "_baseline", str(folder / "fiscal.duckdb"),
-                                       str(manifest), str(folder / "baseline" / "fiscal.duckdb")], baseline_log)
-    baseline_seconds = float(baseline_log.read_text().split()[-1])
+    full, base, peaks, base_peaks = [], [], [], []
+    for round_number in range(rounds):
+        warehouse.unlink(missing_ok=True)
+        seconds, peak = _run(build, folder / f"full-{round_number}.log")
+        full.append(seconds)
+        peaks.append(peak)
+        if round_number == 0:
+            shutil.copy(PROJECT_DIR / "target" / "manifest.json", folder / "manifest.json")
+        seconds, peak = _run(baseline, folder / f"baseline-{round_number}.log")
+        base.append(seconds)
+        base_peaks.append(peak)
+    shutil.copy(warehouse, folder / "full.duckdb")
+    _ingest(folder, plan[size:], size <= text_up_to, jobs)
+    incremental, no_op = [], []
+    for round_number in range(rounds):
+        shutil.copy(folder / "full.duckdb", warehouse)
+        seconds, peak = _run(build, folder / f"incremental-{round_number}.log")
+        incremental.append(seconds)
+        peaks.append(peak)
+        no_op.append(_run(build, folder / f"no-op-{round_number}.log")[0])
+    rows = _rows_per_mart(warehouse)
     return {"documents": size, "route": route, "ingest_s": ingest_seconds, "docs_per_s": size / ingest_seconds,
-            "full_s": full_seconds, "incremental_docs": added, "incremental_s": incremental_seconds,
-            "baseline_s": baseline_seconds, "peak_mb": max(full_mb, incremental_mb), "baseline_mb": baseline_mb,
-            "rows": rows}
+            "full_s": _median(full), "incremental_docs": added, "incremental_s": _median(incremental),
+            "no_op_s": _median(no_op), "baseline_s": _median(base), "peak_mb": max(peaks),
+            "baseline_mb": max(base_peaks), "rows": rows}
 
 
 def render(results: list[dict], markdown: bool) -> str:
-    header = ["documents", "ingest route", "ingest s", "docs/s", "full build s", "+1% docs", "incremental s",
-              "baseline s", "full / baseline", "incremental / full", "peak MB (dbt)", "peak MB (baseline)"]
+    header = ["documents", "ingest route", "ingest s", "docs/s", "baseline s", "full build s", "full / baseline",
+              "+1% docs", "+1% build s", "+1% / baseline", "no-op build s", "peak MB (build)", "peak MB (baseline)"]
     rows = [[f"{r['documents']:,}", r["route"], f"{r['ingest_s']:.1f}", f"{r['docs_per_s']:.1f}",
-             f"{r['full_s']:.1f}", str(r["incremental_docs"]), f"{r['incremental_s']:.1f}", f"{r['baseline_s']:.1f}",
-             f"{r['full_s'] / r['baseline_s']:.1f}x", f"{r['incremental_s'] / r['full_s']:.2f}",
-             f"{r['peak_mb']:,.0f}", f"{r['baseline_mb']:,.0f}"] for r in results]
+             f"{r['baseline_s']:.1f}", f"{r['full_s']:.1f}", f"{r['full_s'] / r['baseline_s']:.2f}x",
+             str(r["incremental_docs"]), f"{r['incremental_s']:.1f}", f"{r['incremental_s'] / r['baseline_s']:.2f}x",
+             f"{r['no_op_s']:.1f}", f"{r['peak_mb']:,.0f}", f"{r['baseline_mb']:,.0f}"] for r in results]
     mart_header = ["mart", *[f"{r['documents'] + r['incremental_docs']:,} docs" for r in results]]
     mart_rows = [[mart.name, *[f"{r['rows'][mart.name]:,}" for r in results]] for mart in MARTS]
     return _table(header, rows, markdown) + "\n\nRows per mart after the +1% build:\n\n" + _table(
@@ -167,7 +200,8 @@ def main() -> None:
         _baseline(*map(Path, sys.argv[2:]))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--rounds", type=int, default=3, help="full builds and baselines, alternating; medians shown")
     parser.add_argument("--text-ingest-up-to", type=int, default=1000,
                         help="largest N ingested by parsing text files; larger N land generated rows directly")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="ingest processes")
@@ -177,10 +211,12 @@ def main() -> None:
     results = []
     for size in args.sizes:
         print(f"measuring {size:,} documents …", file=sys.stderr, flush=True)
-        results.append(measure(size, args.work, args.text_ingest_up_to, args.jobs))
+        results.append(measure(size, args.work, args.text_ingest_up_to, args.jobs, args.rounds))
         print(render(results, args.markdown), file=sys.stderr, flush=True)
+    load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores; DuckDB memory_limit "
-          f"{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}; dbt threads 2")
+          f"{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}; dbt threads 2; load average at the end "
+          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1/5/15 min)")
     print(render(results, args.markdown))
 
 
