@@ -1,10 +1,16 @@
-{#- BI-ready: one row per document and catalogue rule with its counts and one status. -#}
+{#- BI-ready: one row per document and catalogue rule with its counts and one status. Kept by
+    document: a document's rows depend on its own results and findings only (the register and
+    the catalogue are seeds: changing one changes the project, and the next build is full). -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with results as (
     select * from {{ ref('fct_reconciliation_results') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 findings as (
     select * from {{ ref('fct_findings') }}
+    where {{ documents_to_build_filter() }}
 ),
 
 documents as (
