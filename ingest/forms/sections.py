@@ -24,7 +24,10 @@ _NAME_ENDINGS = ("院", "局", "厅", "室", "处", "会", "部", "委", "办", 
 
 
 def first_cell(line: SourceLine) -> str:
-    return next((cell for cell in line.cells if cell), "")
+    for cell in line.cells:
+        if cell:
+            return cell
+    return ""
 
 
 def labelled_department(cell: str) -> tuple[str, str] | None:

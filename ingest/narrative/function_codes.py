@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import FunctionLineRow
 from .subjects import Subject
@@ -20,6 +21,7 @@ from .subjects import Subject
 _PARENS = re.compile(r"[()（）\s]")
 
 
+@lru_cache(maxsize=8192)       # the same printed names are compared over and over
 def _norm(name: str | None) -> str:
     name = _PARENS.sub("", name or "")
     return name.removesuffix("支出") if name else ""

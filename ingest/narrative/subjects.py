@@ -50,6 +50,9 @@ SUBJECT_PHRASES: list[tuple[str, str]] = [
     (r"共涉及项目", "evaluated_projects"),
 ]
 _COMPILED = [(re.compile(pattern), key) for pattern, key in SUBJECT_PHRASES]
+# one pass that says whether any phrase is in a text at all: most are in none, and then the
+# phrases are not searched one by one
+_ANY_PHRASE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in SUBJECT_PHRASES))
 
 # Topics whose plain figures mean one subject, when the sentence names none.
 TOPIC_DEFAULT_SUBJECT = {
@@ -127,15 +130,18 @@ def subject_in(text: str, class_names: frozenset[str] = frozenset()) -> Subject 
         else:
             add(match.start(), match.end(), Subject("function_item", match.group(0), item_name=name, printed_code=code))
     for name in class_names:
-        for match in re.finditer(re.escape(name), text):
-            if _starts_a_name(text, match.start()):
-                add(match.start(), match.end(), Subject("function_class", name, name))
+        start = text.find(name)
+        while start >= 0:
+            if _starts_a_name(text, start):
+                add(start, start + len(name), Subject("function_class", name, name))
+            start = text.find(name, start + len(name))
     project = _PROJECT.match(text)
     if project:
         add(project.start(), project.end(), Subject("project", project.group(1)))
-    for pattern, key in _COMPILED:
-        for match in pattern.finditer(text):
-            add(match.start(), match.end(), Subject(key, match.group(0)))
+    if _ANY_PHRASE.search(text):
+        for pattern, key in _COMPILED:
+            for match in pattern.finditer(text):
+                add(match.start(), match.end(), Subject(key, match.group(0)))
     return max(found, key=lambda entry: entry[1])[2] if found else None
 
 
