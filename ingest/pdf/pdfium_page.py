@@ -6,11 +6,12 @@ origin, font size and font descent, and for each painted path's segments, and bu
 pdfplumber's table finder and text-line grouping read, with pdfminer's geometry:
 
     a character's box spans its advance width, and vertically from  baseline + descent
-    to  baseline + descent + font size  (pdfminer's LTChar), in page space with y down.
+    to  baseline + descent + font size  (pdfminer's LTChar), in the page as displayed (turned
+    by its /Rotate, as pdfminer turns it), y down.
 
-Pages left to pdfplumber (`LeftToPdfplumber` says why): a /Rotate page, a page box that does not
-start at 0,0, and text that is not set upright (rotated or mirrored characters): there pdfminer's
-device space and pdfium's page space part ways, and this module does not map one to the other.
+Pages left to pdfplumber (`LeftToPdfplumber` says why): a MediaBox that does not start at 0,0
+(pdfplumber shifts such pages' objects in ways not mapped here) and text that is not set upright
+once the page is turned (rotated or mirrored characters, which pdfplumber words differently).
 """
 from __future__ import annotations
 
@@ -22,12 +23,15 @@ from types import SimpleNamespace
 import pdfplumber.page
 import pypdfium2.raw as pdfium_c
 
+from .table_finder import FastTableFinder
+
 # pdfium reports float32 coordinates: a horizontal rule drawn from y to y can come back with ends
 # a few millionths apart, pdfplumber tells h from v by exact equality, and its word and cell
 # tolerances are compared with <=, so 207.00002 + 3 against 210 splits a word pdfminer's
 # float64 keeps whole. Coordinates are rounded to _PLACES decimals (what PDF writers print).
 _FLAT = 1e-3
 _PLACES = 4
+_SKEW = 1e-9
 
 
 @dataclass
@@ -53,7 +57,7 @@ def _by_address(function):
 
 
 _c = SimpleNamespace(**{name: _by_address(getattr(pdfium_c, name)) for name in (
-    "FPDFPage_GetRotation", "FPDF_GetPageBoundingBox", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
+    "FPDFPage_GetRotation", "FPDFPage_GetMediaBox", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
     "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFText_LoadPage", "FPDFText_ClosePage",
     "FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_GetTextObject",
     "FPDFText_GetMatrix", "FPDFText_GetFontSize", "FPDFText_GetCharOrigin", "FPDFText_GetLooseCharBox",
@@ -71,17 +75,57 @@ def _rounded(value: float) -> float:
     return floor(value * _SCALE + 0.5) / _SCALE
 
 
-def _check_page_space(page: int) -> None:
-    if _c.FPDFPage_GetRotation(page) != 0:
-        raise LeftToPdfplumber("page turned by /Rotate")
-    box = pdfium_c.FS_RECTF()
-    if _c.FPDF_GetPageBoundingBox(page, ctypes.byref(box)) and (abs(box.left) > _FLAT or abs(box.bottom) > _FLAT):
+# /Rotate (quarter turns clockwise) -> the turn pdfminer applies to the page's user space, as
+# the 2x2 part of its matrix (a, b, c, d)
+_TURNS = {0: (1, 0, 0, 1), 1: (0, -1, 1, 0), 2: (-1, 0, 0, -1), 3: (0, 1, -1, 0)}
+
+
+@dataclass(frozen=True)
+class _PageSpace:
+    """The page as pdfplumber sees it: turned by /Rotate, y down from its top."""
+    turns: int               # quarter turns clockwise
+    box_width: float         # the MediaBox, unturned
+    box_height: float
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """(width, height) as displayed."""
+        return (self.box_height, self.box_width) if self.turns % 2 else (self.box_width, self.box_height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) on the displayed page of user-space point (x, y)."""
+        if self.turns == 0:
+            return x, self.box_height - y
+        if self.turns == 1:
+            return y, x
+        if self.turns == 2:
+            return self.box_width - x, y
+        return self.box_height - y, self.box_width - x
+
+    def turned(self, a: float, b: float, c: float, d: float) -> tuple[float, float, float, float]:
+        """A user-space 2x2 matrix followed by the page's turn; a term within _SKEW of 0 is 0 (a
+        drawing turned by cos(90°) = 6e-17 is turned a quarter, not skewed)."""
+        A, B, C, D = _TURNS[self.turns]
+        turned = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D)
+        return tuple(0.0 if abs(term) <= _SKEW else term for term in turned)
+
+
+def _page_space(page: int) -> _PageSpace:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not _c.FPDFPage_GetMediaBox(page, *map(ctypes.byref, (left, bottom, right, top))):
+        left.value = bottom.value = 0.0
+        right.value, top.value = _c.FPDF_GetPageWidthF(page), _c.FPDF_GetPageHeightF(page)
+        if _c.FPDFPage_GetRotation(page) % 2:
+            right.value, top.value = top.value, right.value
+    if abs(left.value) > _FLAT or abs(bottom.value) > _FLAT:
         raise LeftToPdfplumber("page box does not start at 0,0")
+    return _PageSpace(_c.FPDFPage_GetRotation(page) % 4, right.value, top.value)
 
 
 def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size: float, height: float) -> dict:
-    """pdfminer's LTChar box: from baseline + descent to baseline + descent + size, in y-down space."""
-    bottom = _rounded(height - (baseline + descent * size))
+    """pdfminer's LTChar box: from baseline + descent to baseline + descent + size. baseline: its
+    distance from the top of the displayed page (y down)."""
+    bottom = _rounded(baseline - descent * size)
     top = _rounded(bottom - size)
     x0, x1 = _rounded(x0), _rounded(x1)
     return {"object_type": "char", "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
@@ -106,7 +150,7 @@ class _Descents:
 _MAYBE_GENERATED = {ord(" "), ord("\r"), ord("\n")}
 
 
-def _characters(text_page: int, height: float, descents: _Descents, used: set[int]) -> list[dict]:
+def _characters(text_page: int, space: _PageSpace, descents: _Descents, used: set[int]) -> list[dict]:
     """pdfminer-shaped characters, all set upright (else LeftToPdfplumber). `used` collects the text
     objects they come from. Matrix, font, size and baseline are a text object's (one show
     operator: it cannot move the baseline), so they are asked once per object."""
@@ -116,6 +160,7 @@ def _characters(text_page: int, height: float, descents: _Descents, used: set[in
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
     unicode_of, is_generated, object_of = _c.FPDFText_GetUnicode, _c.FPDFText_IsGenerated, _c.FPDFText_GetTextObject
     loose_box = _c.FPDFText_GetLooseCharBox
+    height = space.size[1]
     chars = []
     last_object = None
     for index in range(_c.FPDFText_CountChars(text_page)):
@@ -127,14 +172,21 @@ def _characters(text_page: int, height: float, descents: _Descents, used: set[in
             last_object = text_object
             used.add(text_object)
             _c.FPDFText_GetMatrix(text_page, index, matrix_ref)
-            if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+            a, b, c, d = space.turned(matrix.a, matrix.b, matrix.c, matrix.d)
+            if b or c or a <= 0 or d <= 0:
                 raise LeftToPdfplumber("text set rotated or mirrored")
-            size = _rounded(_c.FPDFText_GetFontSize(text_page, index) * matrix.d)
+            size = _rounded(_c.FPDFText_GetFontSize(text_page, index) * d)
             descent = descents.of(_c.FPDFTextObj_GetFont(text_object))
             _c.FPDFText_GetCharOrigin(text_page, index, origin_x_ref, origin_y_ref)
-            baseline = origin_y.value
+            baseline = space.point(origin_x.value, origin_y.value)[1]
         loose_box(text_page, index, box_ref)
-        chars.append(_char(chr(unicode), box.left, box.right, baseline, descent, size, height))
+        if space.turns == 0:
+            x0, x1 = box.left, box.right
+        else:       # the advance runs along the turned page's x: the box's corners, turned
+            x0, _ = space.point(box.left, box.bottom)
+            x1, _ = space.point(box.right, box.top)
+            x0, x1 = min(x0, x1), max(x0, x1)
+        chars.append(_char(chr(unicode), x0, x1, baseline, descent, size, height))
     return chars
 
 
@@ -177,7 +229,7 @@ def _painted(path: int) -> bool:
     return bool(fill_mode.value or stroke.value)
 
 
-def _blank(text_object: int, placed, height: float, descents: _Descents) -> dict | None:
+def _blank(text_object: int, placed, space: _PageSpace, descents: _Descents) -> dict | None:
     """A text object pdfium's text page left out because its glyphs have no ink (a run of spaces
     set as an object of its own): pdfminer reads it as a space, which ends a word. A left-out
     object with ink is a repeat pdfium dropped (text drawn twice to look bold): None."""
@@ -185,31 +237,34 @@ def _blank(text_object: int, placed, height: float, descents: _Descents) -> dict
     if (_c.FPDFPageObj_GetBounds(text_object, *map(ctypes.byref, (left, bottom, right, top)))
             and right.value - left.value > _FLAT):
         return None
-    a, b, c, d, x, y = placed
+    a, b, c, d = space.turned(*placed[:4])
     if b or c or a <= 0 or d <= 0:
         return None
     font_size = ctypes.c_float()
     if not _c.FPDFTextObj_GetFontSize(text_object, ctypes.byref(font_size)):
         return None
     size = _rounded(font_size.value * d)
-    return _char(" ", x, x, y, descents.of(_c.FPDFTextObj_GetFont(text_object)), size, height)
+    x, baseline = space.point(placed[4], placed[5])
+    return _char(" ", x, x, baseline, descents.of(_c.FPDFTextObj_GetFont(text_object)), size, space.size[1])
 
 
-def _ruling_line(x_start: float, y_start: float, x_end: float, y_end: float, height: float) -> dict | None:
-    """A pdfplumber 'line' object for a horizontal or vertical piece; None for a slanted one."""
-    if abs(y_start - y_end) <= _FLAT:
-        y_end = y_start
+def _ruling_line(start: tuple[float, float], end: tuple[float, float], height: float) -> dict | None:
+    """A pdfplumber 'line' object for a horizontal or vertical piece (ends as (x, top) on the
+    displayed page); None for a slanted one."""
+    (x_start, top_start), (x_end, top_end) = start, end
+    if abs(top_start - top_end) <= _FLAT:
+        top_end = top_start
     elif abs(x_start - x_end) <= _FLAT:
         x_end = x_start
     else:
         return None
     x0, x1 = sorted((_rounded(x_start), _rounded(x_end)))
-    top, bottom = sorted((_rounded(height - y_start), _rounded(height - y_end)))
+    top, bottom = sorted((_rounded(top_start), _rounded(top_end)))
     return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
             "doctop": top, "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top}
 
 
-def _walk(objects: list[int], height: float, descents: _Descents, used: set[int], lines: list, blanks: list,
+def _walk(objects: list[int], space: _PageSpace, descents: _Descents, used: set[int], lines: list, blanks: list,
           parent=(1, 0, 0, 1, 0, 0)) -> None:
     """Every horizontal or vertical piece of every painted path, form objects included, as
     pdfplumber 'line' objects (what its edges are made of); and the blank text objects."""
@@ -226,14 +281,15 @@ def _walk(objects: list[int], height: float, descents: _Descents, used: set[int]
         if kind == _FORM:
             children = [_c.FPDFFormObj_GetObject(page_object, index)
                         for index in range(_c.FPDFFormObj_CountObjects(page_object))]
-            _walk(children, height, descents, used, lines, blanks, placed)
+            _walk(children, space, descents, used, lines, blanks, placed)
         elif kind == _TEXT:
-            blank = _blank(page_object, placed, height, descents)
+            blank = _blank(page_object, placed, space, descents)
             if blank is not None:
                 blanks.append(blank)
         elif _painted(page_object):
-            for (x_start, y_start), (x_end, y_end) in _segments(page_object, placed):
-                line = _ruling_line(x_start, y_start, x_end, y_end, height)
+            height = space.size[1]
+            for start, end in _segments(page_object, placed):
+                line = _ruling_line(space.point(*start), space.point(*end), height)
                 if line is not None:
                     lines.append(line)
 
@@ -242,17 +298,17 @@ def read_page_objects(page) -> PageObjects:
     """The page's characters and ruling lines (page: a pypdfium2 page's raw handle). Raises
     LeftToPdfplumber."""
     page = ctypes.cast(page, ctypes.c_void_p).value
-    _check_page_space(page)
-    width, height = _c.FPDF_GetPageWidthF(page), _c.FPDF_GetPageHeightF(page)
+    space = _page_space(page)
     descents, used = _Descents(), set()
     text_page = _c.FPDFText_LoadPage(page)
     try:
-        chars = _characters(text_page, height, descents, used)
+        chars = _characters(text_page, space, descents, used)
     finally:
         _c.FPDFText_ClosePage(text_page)
     objects = [_c.FPDFPage_GetObject(page, index) for index in range(_c.FPDFPage_CountObjects(page))]
     lines, blanks = [], []
-    _walk(objects, height, descents, used, lines, blanks)
+    _walk(objects, space, descents, used, lines, blanks)
+    width, height = space.size
     return PageObjects(width, height, chars + blanks, lines)
 
 
@@ -269,3 +325,6 @@ class PlumberPage(pdfplumber.page.Page):
         self.mediabox = self.cropbox = self.bbox = (0, 0, objects.width, objects.height)
         self._objects = {"char": objects.chars, "line": objects.lines}
         self.get_textmap = pdfplumber.page.lru_cache()(self._get_textmap)
+
+    def find_tables(self, table_settings=None):
+        return FastTableFinder(self, table_settings).tables
