@@ -106,8 +106,12 @@ class _PageSpace:
         """A user-space 2x2 matrix followed by the page's turn; a term within _SKEW of 0 is 0 (a
         drawing turned by cos(90°) = 6e-17 is turned a quarter, not skewed)."""
         A, B, C, D = _TURNS[self.turns]
-        turned = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D)
-        return tuple(0.0 if abs(term) <= _SKEW else term for term in turned)
+        a, b, c, d = a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D
+        if -_SKEW <= b <= _SKEW:
+            b = 0.0
+        if -_SKEW <= c <= _SKEW:
+            c = 0.0
+        return a, b, c, d
 
 
 def _page_space(page: int) -> _PageSpace:
@@ -122,15 +126,15 @@ def _page_space(page: int) -> _PageSpace:
     return _PageSpace(_c.FPDFPage_GetRotation(page) % 4, right.value, top.value)
 
 
-def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size: float, height: float) -> dict:
+def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size: float) -> dict:
     """pdfminer's LTChar box: from baseline + descent to baseline + descent + size. baseline: its
-    distance from the top of the displayed page (y down)."""
+    distance from the top of the displayed page (y down). The keys the reader and pdfplumber's
+    text functions read (no y0/y1/width/height: nothing asks for them)."""
     bottom = _rounded(baseline - descent * size)
     top = _rounded(bottom - size)
     x0, x1 = _rounded(x0), _rounded(x1)
     return {"object_type": "char", "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "doctop": top, "y0": height - bottom, "y1": height - top,
-            "width": x1 - x0, "height": size, "size": size, "upright": True}
+            "doctop": top, "size": size, "upright": True}
 
 
 class _Descents:
@@ -160,7 +164,6 @@ def _characters(text_page: int, space: _PageSpace, descents: _Descents, used: se
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
     unicode_of, is_generated, object_of = _c.FPDFText_GetUnicode, _c.FPDFText_IsGenerated, _c.FPDFText_GetTextObject
     loose_box = _c.FPDFText_GetLooseCharBox
-    height = space.size[1]
     chars = []
     last_object = None
     for index in range(_c.FPDFText_CountChars(text_page)):
@@ -186,7 +189,7 @@ def _characters(text_page: int, space: _PageSpace, descents: _Descents, used: se
             x0, _ = space.point(box.left, box.bottom)
             x1, _ = space.point(box.right, box.top)
             x0, x1 = min(x0, x1), max(x0, x1)
-        chars.append(_char(chr(unicode), x0, x1, baseline, descent, size, height))
+        chars.append(_char(chr(unicode), x0, x1, baseline, descent, size))
     return chars
 
 
@@ -245,7 +248,7 @@ def _blank(text_object: int, placed, space: _PageSpace, descents: _Descents) -> 
         return None
     size = _rounded(font_size.value * d)
     x, baseline = space.point(placed[4], placed[5])
-    return _char(" ", x, x, baseline, descents.of(_c.FPDFTextObj_GetFont(text_object)), size, space.size[1])
+    return _char(" ", x, x, baseline, descents.of(_c.FPDFTextObj_GetFont(text_object)), size)
 
 
 def _ruling_line(start: tuple[float, float], end: tuple[float, float], height: float) -> dict | None:

@@ -5,46 +5,46 @@
     05 合计 basic = 06 人员经费 + 公用经费.
     Expected is the detailed form's figure, actual the other form's; a line missing from one
     form counts as a blank. Only documents that carry both forms are compared. -#}
-with summary_lines as (
+with summary_lines as not materialized (
     select * from {{ ref('int_summary_lines__coded') }}
 ),
 
-printed_totals as (
+printed_totals as not materialized (
     select * from {{ ref('int_forms__printed_totals') }}
 ),
 
-form03 as (
+form03 as not materialized (
     select * from {{ ref('stg_disclosures__form03_expenditure') }}
 ),
 
-form05 as (
+form05 as not materialized (
     select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
 ),
 
-form06 as (
+form06 as not materialized (
     select * from {{ ref('stg_disclosures__form06_economic_items') }}
 ),
 
-forms as (
+forms as not materialized (
     select * from {{ ref('stg_disclosures__forms') }}
 ),
 
-form_precision as (
+form_precision as not materialized (
     select * from {{ ref('int_forms__precision') }}
 ),
 
-form01_classes as (
+form01_classes as not materialized (
     select * from summary_lines
     where form = '01' and side = 'expenditure' and line_kind = 'class_line'
 ),
 
-form04_classes as (
+form04_classes as not materialized (
     select * from summary_lines
     where form = '04' and side = 'expenditure' and line_kind = 'class_line'
 ),
 
 -- a budget's 02 counts 上年结转 / 使用非财政拨款结余 in its 合计: its 01 counterpart is 收入总计
-form02_with_balances as (
+form02_with_balances as not materialized (
     select distinct document_id from printed_totals
     where
         form = '02'
@@ -53,7 +53,7 @@ form02_with_balances as (
 ),
 
 -- this year's total (see int_summary_lines__coded); 收入总计 where 02 counts balances
-form01_totals as (
+form01_totals as not materialized (
     select * from summary_lines
     where
         form = '01'
@@ -64,22 +64,22 @@ form01_totals as (
         end
 ),
 
-form04_totals as (
+form04_totals as not materialized (
     select * from summary_lines
     where form = '04' and side = 'expenditure' and is_current_year_total
 ),
 
-form03_classes as (
+form03_classes as not materialized (
     select * from form03
     where code_length = 3
 ),
 
-form05_classes as (
+form05_classes as not materialized (
     select * from form05
     where code_length = 3
 ),
 
-class_pairs as (
+class_pairs as not materialized (
     select
         coalesce(printed_line.document_id, detailed_row.document_id) as document_id,
         'cross_form01_classes_vs_form03' as rule_id,
@@ -124,7 +124,7 @@ class_pairs as (
     )
 ),
 
-total_pairs as (
+total_pairs as not materialized (
     select
         printed_line.document_id,
         'cross_form01_expenditure_total_vs_form03' as rule_id,
@@ -196,14 +196,14 @@ total_pairs as (
     group by general_budget.document_id, general_budget.amount_basic
 ),
 
-pairs as (
+pairs as not materialized (
     select * from class_pairs
     where coalesce(expected, 0) <> 0 or coalesce(actual, 0) <> 0
     union all
     select * from total_pairs
 ),
 
-both_forms_present as (
+both_forms_present as not materialized (
     select pairs.*
     from pairs
     where
@@ -218,7 +218,7 @@ both_forms_present as (
 ),
 
 -- the other form's figure in this form's unit: forms of one document may print 元 and 万元
-identities as (
+identities as not materialized (
     select
         pairs.document_id,
         pairs.rule_id,
@@ -237,7 +237,7 @@ identities as (
         on pairs.document_id = other_form.document_id and pairs.other_form = other_form.form
 ),
 
-final as (
+final as not materialized (
     {{ identity_results('identities', coarser_half_unit=true) }}
 )
 

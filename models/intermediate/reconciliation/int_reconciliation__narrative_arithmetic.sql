@@ -9,16 +9,16 @@
       taken from the tables, else from the narrative's own figure for it (政府采购).
     Percentages are compared in percentage points. The tolerance is half a unit of the printed
     percentage plus what the printed rounding of the amounts can move the ratio. -#}
-with claims as (
+with claims as not materialized (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
 ),
 
-facts as (
+facts as not materialized (
     select * from {{ ref('int_narrative__table_facts') }}
     where scope = 'actual'
 ),
 
-changes as (
+changes as not materialized (
     select
         *,
         cast(coalesce(amount, actual) as double) as current_figure,
@@ -35,7 +35,7 @@ changes as (
         and (change_amount is not null or prior_amount is not null)
 ),
 
-change_checks as (
+change_checks as not materialized (
     select
         document_id,
         'narrative_change_arithmetic' as rule_id,
@@ -58,7 +58,7 @@ change_checks as (
     where base_figure <> 0
 ),
 
-completions as (
+completions as not materialized (
     select
         *,
         cast(coalesce(actual, amount) as double) as actual_figure,
@@ -69,7 +69,7 @@ completions as (
     where completion_percent is not null
 ),
 
-completion_checks as (
+completion_checks as not materialized (
     select
         document_id,
         'narrative_completion_rate' as rule_id,
@@ -113,7 +113,7 @@ share_bases as (
     ) = 1
 ),
 
-shares as (
+shares as not materialized (
     select
         claims.*,
         -- ratios are computed in double: squared yuan overflow DECIMAL(38); the results are
@@ -129,7 +129,7 @@ shares as (
     where coalesce(claims.amount, claims.actual) is not null and share_bases.base_yuan > 0
 ),
 
-share_checks as (
+share_checks as not materialized (
     select
         document_id,
         'narrative_share_recomputed' as rule_id,
@@ -151,7 +151,7 @@ share_checks as (
     from shares
 ),
 
-final as (
+final as not materialized (
     select * from change_checks
     union all
     select * from completion_checks

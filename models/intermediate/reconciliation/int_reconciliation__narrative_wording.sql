@@ -8,16 +8,16 @@
       三公 component, means the rate is of another (全年 / 调整后) budget;
     narrative_breakdown_parts: the parts of the 政府采购 total it breaks down (货物 + 工程 + 服务)
       add up to it, and what went to 中小企业 (and to 小微企业 within it) is no more than it. -#}
-with claims as (
+with claims as not materialized (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
 ),
 
-table_facts as (
+table_facts as not materialized (
     select * from {{ ref('int_narrative__table_facts') }}
     where scope = 'budget'
 ),
 
-compared as (
+compared as not materialized (
     select
         *,
         coalesce(adjusted_budget, initial_budget) as budget,
@@ -26,7 +26,7 @@ compared as (
     where stated_comparison is not null and actual is not null
 ),
 
-comparison_checks as (
+comparison_checks as not materialized (
     select
         document_id,
         'narrative_direction_words' as rule_id,
@@ -61,7 +61,7 @@ comparison_checks as (
     from compared
 ),
 
-change_checks as (
+change_checks as not materialized (
     select
         document_id,
         'narrative_direction_words' as rule_id,
@@ -78,7 +78,7 @@ change_checks as (
     where change_amount is not null and change_percent is not null
 ),
 
-completion_bases as (
+completion_bases as not materialized (
     select
         claims.*,
         coalesce(
@@ -92,7 +92,7 @@ completion_bases as (
     where claims.completion_percent is not null and claims.completion_basis = 'initial'
 ),
 
-completion_checks as (
+completion_checks as not materialized (
     select
         document_id,
         'narrative_completion_base' as rule_id,
@@ -109,7 +109,7 @@ completion_checks as (
     where initial_budget_printed is not null
 ),
 
-procurement_totals as (
+procurement_totals as not materialized (
     select
         document_id,
         claim_no,
@@ -122,7 +122,7 @@ procurement_totals as (
     qualify row_number() over (partition by document_id order by claim_no) = 1
 ),
 
-procurement_parts as (
+procurement_parts as not materialized (
     -- the parts printed right after the total (其中：货物…、工程…、服务…), not a breakdown of
     -- something else further on (what went to 中小企业 by type)
     select
@@ -141,7 +141,7 @@ procurement_parts as (
     group by totals.document_id
 ),
 
-procurement_suppliers as (
+procurement_suppliers as not materialized (
     select
         document_id,
         sum(amount) filter (where subject_key = 'procurement_sme') as sme,
@@ -153,7 +153,7 @@ procurement_suppliers as (
     group by document_id
 ),
 
-breakdowns as (
+breakdowns as not materialized (
     select
         totals.document_id,
         'parts' as part,
@@ -198,7 +198,7 @@ breakdowns as (
     where suppliers.small_micro is not null
 ),
 
-breakdown_checks as (
+breakdown_checks as not materialized (
     select
         document_id,
         'narrative_breakdown_parts' as rule_id,
@@ -221,7 +221,7 @@ breakdown_checks as (
     from breakdowns
 ),
 
-final as (
+final as not materialized (
     select * from comparison_checks
     union all
     select * from change_checks

@@ -1,11 +1,11 @@
 {#- Forms 01 and 04, 合计 column (amount_total), each side walked top to bottom:
     本年收入合计 = Σ income lines; 本年支出合计 = Σ 类 lines; 总计 = 本年合计 + Σ balance lines
     (结转/结余 rows, their breakdown rows excluded); income 总计 = expenditure 总计. -#}
-with lines as (
+with lines as not materialized (
     select * from {{ ref('int_summary_lines__coded') }}
 ),
 
-side_parts as (
+side_parts as not materialized (
     select
         document_id,
         form,
@@ -22,7 +22,7 @@ side_parts as (
     group by document_id, form, side
 ),
 
-identities as (
+identities as not materialized (
     select
         document_id,
         form,
@@ -69,7 +69,7 @@ identities as (
     where income.side = 'income'
 ),
 
-final as (
+final as not materialized (
     {{ identity_results('identities') }}
 )
 
