@@ -73,8 +73,8 @@ def write_plan(database: Path, plan: BuildPlan, fingerprint: str) -> None:
         con.execute("create or replace table build_state.build_plan as select ? as mode, ? as reason, "
                     "? as fingerprint", [plan.mode, plan.reason, fingerprint])
         con.execute("create or replace table build_state.documents_to_build (document_id varchar)")
-        if plan.documents:
-            con.executemany("insert into build_state.documents_to_build values (?)", [[d] for d in plan.documents])
+        if plan.documents:       # one statement: executemany inserts row by row (7 s for 10,000)
+            con.execute("insert into build_state.documents_to_build select unnest(?)", [list(plan.documents)])
 
 
 def record_build(database: Path, plan: BuildPlan, fingerprint: str, zone: LandingZone, settings: str = "") -> None:
@@ -85,8 +85,9 @@ def record_build(database: Path, plan: BuildPlan, fingerprint: str, zone: Landin
         con.execute("create or replace table build_state.built_documents "
                     "(document_id varchar, parser_version varchar, built_at timestamp with time zone)")
         landed = sorted(zone.document_versions().items())
-        if landed:
-            con.executemany("insert into build_state.built_documents values (?, ?, current_timestamp)", landed)
+        if landed:           # one statement: executemany inserts row by row (7 s for 10,000)
+            con.execute("insert into build_state.built_documents select unnest(?), unnest(?), current_timestamp",
+                        [[document for document, _ in landed], [version for _, version in landed]])
     clear_plan(database)
 
 
