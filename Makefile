@@ -9,7 +9,7 @@ SHELL  := /bin/bash
 LINT   := set -o pipefail; $(VENV)/bin/sqlfluff lint --processes 2 models tests/audit 2>&1 | tee target/sqlfluff.log; \
           ! grep -q "Skipped file" target/sqlfluff.log
 
-.PHONY: setup build test ingest lint quality clean lock
+.PHONY: setup build test ingest lint quality clean lock bench
 
 PYTHON ?= python3
 
@@ -56,6 +56,11 @@ test: ingest
 ## the Great Expectations checkpoint on the warehouse of `make build`
 quality: setup
 	$(PY) -m quality.checkpoint
+
+## the benchmarks, one run: the PDF reader, then ingest and builds at 100 / 1,000 / 10,000
+## documents (about 20 minutes on 2 cores); writes bench/results.md
+bench: setup
+	$(PY) bench/results.py
 
 clean:
 	rm -rf target seeds/landing warehouse/*.duckdb* warehouse/*-marts warehouse/*-report logs $(VENV)
