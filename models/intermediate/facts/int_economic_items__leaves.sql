@@ -8,6 +8,10 @@ form_precision as (
     select * from {{ ref('int_forms__precision') }}
 ),
 
+deeper as (
+    {{ codes_with_deeper('items', 'economic_code', ['document_id']) }}
+),
+
 final as (
     select
         items.document_id,
@@ -25,7 +29,9 @@ final as (
         on
             items.document_id = form_precision.document_id
             and items.form = form_precision.form
-    where {{ is_leaf('items', 'items', 'economic_code', ['document_id']) }}
+    left join deeper
+        on {{ deeper_join('items', 'economic_code', ['document_id']) }}
+    where not coalesce(deeper.has_deeper, false)
 )
 
 select * from final

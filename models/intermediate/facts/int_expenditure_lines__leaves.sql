@@ -46,6 +46,10 @@ form_precision as (
     select * from {{ ref('int_forms__precision') }}
 ),
 
+deeper as (
+    {{ codes_with_deeper('lines', 'function_code', ['document_id', 'fund_scope']) }}
+),
+
 final as (
     select
         lines.*,
@@ -56,7 +60,9 @@ final as (
         on
             lines.document_id = form_precision.document_id
             and lines.form = form_precision.form
-    where {{ is_leaf('lines', 'lines', 'function_code', ['document_id', 'fund_scope']) }}
+    left join deeper
+        on {{ deeper_join('lines', 'function_code', ['document_id', 'fund_scope']) }}
+    where not coalesce(deeper.has_deeper, false)
 )
 
 select * from final

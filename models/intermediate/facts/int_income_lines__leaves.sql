@@ -4,9 +4,16 @@ with lines as (
     where row_kind = 'code'
 ),
 
+deeper as (
+    {{ codes_with_deeper('lines', 'function_code', ['document_id']) }}
+),
+
 leaves as (
-    select * from lines
-    where {{ is_leaf('lines', 'lines', 'function_code', ['document_id']) }}
+    select lines.*
+    from lines
+    left join deeper
+        on {{ deeper_join('lines', 'function_code', ['document_id']) }}
+    where not coalesce(deeper.has_deeper, false)
 ),
 
 by_source as (
