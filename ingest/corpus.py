@@ -8,6 +8,7 @@ template / failed, with the reason as a parse issue), so the warehouse can say s
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -209,8 +210,17 @@ def _parsed(files: list[tuple[Path, tuple[str, str] | None, float | None]],
     if jobs <= 1 or len(files) < 2:
         yield from map(_parse_one, files)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
         yield from pool.map(_parse_one, files, chunksize=max(1, min(16, len(files) // (jobs * 8))))
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a fork server that has imported the parsers, not from this process:
+    by the time documents are parsed this process runs threads (the progress bar's monitor,
+    DuckDB's), and a fork of a threaded process can deadlock in the child (Python 3.12+ warns)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def ingest_corpus(files: list[Path], landing: LandingZone, force: bool = False,
