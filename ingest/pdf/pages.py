@@ -1,9 +1,10 @@
 """Open a PDF and list each page's content top to bottom: text lines outside tables, and tables.
 
-pdfium reads the characters and ruling lines (pdfium_page.py), thirty times faster than pdfminer
-decodes them; pdfplumber finds the tables and groups the free text into lines on them. A page
-pdfium_page does not map (LeftToPdfplumber says why) is read by pdfplumber whole, as every page
-was before; the document says which (SourceDocument.pages_read_by_pdfplumber).
+pdfium reads each page's characters and ruling lines (pdfium_page.py; pdfminer decoded them in
+Python, most of pdfplumber's time); pdfplumber's table finder finds the tables on them
+(table_finder.py), and the cell text and free-text lines are grouped as pdfplumber groups them
+(cell_text.py). A page pdfium_page does not map (LeftToPdfplumber says why) is read by pdfplumber
+whole, as every page was before; the document says which (SourceDocument.pages_read_by_pdfplumber).
 """
 from __future__ import annotations
 
