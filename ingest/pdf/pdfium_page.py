@@ -115,15 +115,16 @@ class _PageSpace:
 
 
 def _page_space(page: int) -> _PageSpace:
+    turns = _c.FPDFPage_GetRotation(page) % 4
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not _c.FPDFPage_GetMediaBox(page, *map(ctypes.byref, (left, bottom, right, top))):
-        left.value = bottom.value = 0.0
+        left.value = bottom.value = 0.0        # pdfium's displayed size, unturned
         right.value, top.value = _c.FPDF_GetPageWidthF(page), _c.FPDF_GetPageHeightF(page)
-        if _c.FPDFPage_GetRotation(page) % 2:
+        if turns % 2:
             right.value, top.value = top.value, right.value
     if abs(left.value) > _FLAT or abs(bottom.value) > _FLAT:
         raise LeftToPdfplumber("page box does not start at 0,0")
-    return _PageSpace(_c.FPDFPage_GetRotation(page) % 4, right.value, top.value)
+    return _PageSpace(turns, right.value, top.value)
 
 
 def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size: float) -> dict:
