@@ -15,7 +15,7 @@ PYTHON ?= python3
 
 # the versions in requirements.lock, then the project itself; a Python the project does not
 # support stops here, before a .venv is made
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml setup.py ingest/pdf/_pdfium_bulk.c requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else \
 	  f"make: Python 3.11 to 3.13 needed, {sys.executable} is {sys.version.split()[0]} (make PYTHON=python3.11)")'
 	$(PYTHON) -m venv $(VENV)

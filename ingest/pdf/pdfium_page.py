@@ -18,11 +18,13 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass
 from math import floor
-from types import SimpleNamespace
 
 import pdfplumber.page
 import pypdfium2.raw as pdfium_c
 
+from . import pdfium_calls
+from .pdfium_calls import DOUBLES_PER_CHAR, DOUBLES_PER_OBJECT, INTS_PER_CHAR, INTS_PER_OBJECT
+from .pdfium_calls import c as _c
 from .table_finder import FastTableFinder
 
 # pdfium reports float32 coordinates: a horizontal rule drawn from y to y can come back with ends
@@ -46,25 +48,6 @@ class LeftToPdfplumber(Exception):
     """This page's objects are not read here; the message says why."""
 
 
-def _by_address(function):
-    """The pdfium function with its handles (page, text page, page object, font, path segment)
-    passed and returned as plain ints: a page has thousands of objects, and each ctypes pointer
-    returned would need a cast to be compared or kept."""
-    def plain(kind):
-        return ctypes.c_void_p if kind is not None and kind.__name__.startswith("LP_struct_fpdf_") else kind
-    prototype = ctypes.CFUNCTYPE(plain(function.restype), *map(plain, function.argtypes))
-    return prototype(ctypes.cast(function, ctypes.c_void_p).value)
-
-
-_c = SimpleNamespace(**{name: _by_address(getattr(pdfium_c, name)) for name in (
-    "FPDFPage_GetRotation", "FPDFPage_GetMediaBox", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
-    "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFText_LoadPage", "FPDFText_ClosePage",
-    "FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_GetTextObject",
-    "FPDFText_GetMatrix", "FPDFText_GetFontSize", "FPDFText_GetCharOrigin", "FPDFText_GetLooseCharBox",
-    "FPDFTextObj_GetFont", "FPDFTextObj_GetFontSize", "FPDFFont_GetDescent",
-    "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix", "FPDFPageObj_GetBounds",
-    "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPath_GetDrawMode", "FPDFPath_CountSegments",
-    "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose")})
 _TEXT, _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
 _SCALE = 10 ** _PLACES
@@ -130,11 +113,12 @@ def _page_space(page: int) -> _PageSpace:
 def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size: float) -> dict:
     """pdfminer's LTChar box: from baseline + descent to baseline + descent + size. baseline: its
     distance from the top of the displayed page (y down). The keys the reader and pdfplumber's
-    text functions read (no y0/y1/width/height: nothing asks for them)."""
-    bottom = _rounded(baseline - descent * size)
-    top = _rounded(bottom - size)
-    x0, x1 = _rounded(x0), _rounded(x1)
-    return {"object_type": "char", "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+    text functions read (no y0/y1/width/height: nothing asks for them). _rounded, inlined: this
+    runs for every character."""
+    bottom = floor((baseline - descent * size) * _SCALE + 0.5) / _SCALE
+    top = floor((bottom - size) * _SCALE + 0.5) / _SCALE
+    return {"object_type": "char", "text": text, "x0": floor(x0 * _SCALE + 0.5) / _SCALE,
+            "x1": floor(x1 * _SCALE + 0.5) / _SCALE, "top": top, "bottom": bottom,
             "doctop": top, "size": size, "upright": True}
 
 
@@ -152,43 +136,28 @@ class _Descents:
         return self._by_font[font]
 
 
-_MAYBE_GENERATED = {ord(" "), ord("\r"), ord("\n")}
-
-
 def _characters(text_page: int, space: _PageSpace, descents: _Descents, used: set[int]) -> list[dict]:
     """pdfminer-shaped characters, all set upright (else LeftToPdfplumber). `used` collects the text
-    objects they come from. Matrix, font, size and baseline are a text object's (one show
-    operator: it cannot move the baseline), so they are asked once per object."""
-    box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    box_ref, matrix_ref = ctypes.byref(box), ctypes.byref(matrix)
-    origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    unicode_of, is_generated, object_of = _c.FPDFText_GetUnicode, _c.FPDFText_IsGenerated, _c.FPDFText_GetTextObject
-    loose_box = _c.FPDFText_GetLooseCharBox
+    objects they come from."""
+    ints, doubles = pdfium_calls.chars(text_page)
+    per_char = zip(zip(*[iter(ints)] * INTS_PER_CHAR), zip(*[iter(doubles)] * DOUBLES_PER_CHAR))
     chars = []
     last_object = None
-    for index in range(_c.FPDFText_CountChars(text_page)):
-        unicode = unicode_of(text_page, index)
-        if unicode in _MAYBE_GENERATED and is_generated(text_page, index):
-            continue                                   # a space or line break pdfium inferred
-        text_object = object_of(text_page, index)
+    for (unicode, text_object, font), (left, bottom, right, top, a, b, c, d, font_size, origin_x, origin_y) in per_char:
         if text_object != last_object:
             last_object = text_object
             used.add(text_object)
-            _c.FPDFText_GetMatrix(text_page, index, matrix_ref)
-            a, b, c, d = space.turned(matrix.a, matrix.b, matrix.c, matrix.d)
+            a, b, c, d = space.turned(a, b, c, d)
             if b or c or a <= 0 or d <= 0:
                 raise LeftToPdfplumber("text set rotated or mirrored")
-            size = _rounded(_c.FPDFText_GetFontSize(text_page, index) * d)
-            descent = descents.of(_c.FPDFTextObj_GetFont(text_object))
-            _c.FPDFText_GetCharOrigin(text_page, index, origin_x_ref, origin_y_ref)
-            baseline = space.point(origin_x.value, origin_y.value)[1]
-        loose_box(text_page, index, box_ref)
+            size = _rounded(font_size * d)
+            descent = descents.of(font)
+            baseline = space.point(origin_x, origin_y)[1]
         if space.turns == 0:
-            x0, x1 = box.left, box.right
+            x0, x1 = left, right
         else:       # the advance runs along the turned page's x: the box's corners, turned
-            x0, _ = space.point(box.left, box.bottom)
-            x1, _ = space.point(box.right, box.top)
+            x0, _ = space.point(left, bottom)
+            x1, _ = space.point(right, top)
             x0, x1 = min(x0, x1), max(x0, x1)
         chars.append(_char(chr(unicode), x0, x1, baseline, descent, size))
     return chars
@@ -205,32 +174,21 @@ def _segments(path: int, matrix) -> list[tuple[tuple[float, float], tuple[float,
     """The straight pieces of a path between consecutive points (pdfminer's reading of a curve's
     points), plus each closed subpath's closing piece."""
     a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_segment, get_point = _c.FPDFPath_GetPathSegment, _c.FPDFPathSegment_GetPoint
-    get_type, get_close = _c.FPDFPathSegment_GetType, _c.FPDFPathSegment_GetClose
+    points = pdfium_calls.segments(path)
     pieces = []
     start = previous = None
-    for index in range(_c.FPDFPath_CountSegments(path)):
-        segment = get_segment(path, index)
-        get_point(segment, x_ref, y_ref)
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        if get_type(segment) == _MOVETO:
+    for at in range(0, len(points), 4):
+        x, y, kind, closes = points[at:at + 4]
+        point = (a * x + c * y + e, b * x + d * y + f)
+        if kind == _MOVETO:
             start = point
         elif previous is not None:
             pieces.append((previous, point))
         previous = point
-        if get_close(segment) and start is not None and start != point:
+        if closes and start is not None and start != point:
             pieces.append((point, start))
             previous = start
     return pieces
-
-
-def _painted(path: int) -> bool:
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not _c.FPDFPath_GetDrawMode(path, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return True
-    return bool(fill_mode.value or stroke.value)
 
 
 def _blank(text_object: int, placed, space: _PageSpace, descents: _Descents) -> dict | None:
@@ -268,29 +226,23 @@ def _ruling_line(start: tuple[float, float], end: tuple[float, float], height: f
             "doctop": top, "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top}
 
 
-def _walk(objects: list[int], space: _PageSpace, descents: _Descents, used: set[int], lines: list, blanks: list,
-          parent=(1, 0, 0, 1, 0, 0)) -> None:
+def _walk(container: int, is_form: bool, space: _PageSpace, descents: _Descents, used: set[int], lines: list,
+          blanks: list, parent=(1, 0, 0, 1, 0, 0)) -> None:
     """Every horizontal or vertical piece of every painted path, form objects included, as
     pdfplumber 'line' objects (what its edges are made of); and the blank text objects."""
-    matrix = pdfium_c.FS_MATRIX()
-    matrix_ref = ctypes.byref(matrix)
-    for page_object in objects:
-        kind = _c.FPDFPageObj_GetType(page_object)
-        if kind == _TEXT and page_object in used or kind not in (_PATH, _FORM, _TEXT):
+    ints, doubles = pdfium_calls.objects(container, is_form)
+    per_object = zip(zip(*[iter(ints)] * INTS_PER_OBJECT), zip(*[iter(doubles)] * DOUBLES_PER_OBJECT))
+    for (page_object, kind), (*own, painted) in per_object:
+        if page_object in used or kind not in (_PATH, _FORM, _TEXT):   # used: the characters' text objects
             continue
-        own = (1, 0, 0, 1, 0, 0)
-        if _c.FPDFPageObj_GetMatrix(page_object, matrix_ref):
-            own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
         placed = _multiply(own, parent)
         if kind == _FORM:
-            children = [_c.FPDFFormObj_GetObject(page_object, index)
-                        for index in range(_c.FPDFFormObj_CountObjects(page_object))]
-            _walk(children, space, descents, used, lines, blanks, placed)
+            _walk(page_object, True, space, descents, used, lines, blanks, placed)
         elif kind == _TEXT:
             blank = _blank(page_object, placed, space, descents)
             if blank is not None:
                 blanks.append(blank)
-        elif _painted(page_object):
+        elif painted:
             height = space.size[1]
             for start, end in _segments(page_object, placed):
                 line = _ruling_line(space.point(*start), space.point(*end), height)
@@ -309,9 +261,8 @@ def read_page_objects(page) -> PageObjects:
         chars = _characters(text_page, space, descents, used)
     finally:
         _c.FPDFText_ClosePage(text_page)
-    objects = [_c.FPDFPage_GetObject(page, index) for index in range(_c.FPDFPage_CountObjects(page))]
     lines, blanks = [], []
-    _walk(objects, space, descents, used, lines, blanks)
+    _walk(page, False, space, descents, used, lines, blanks)
     width, height = space.size
     return PageObjects(width, height, chars + blanks, lines)
 

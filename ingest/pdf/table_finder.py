@@ -1,16 +1,20 @@
-"""pdfplumber's ruled-table finder ("lines" strategy, default settings), with the same result and
-less of its time.
+"""pdfplumber's ruled-table finder ("lines" strategy), with the same result and less of its time.
 
-pdfplumber finds the cells by testing every intersection point against every later one, and
-tells whether two points share an edge by rebuilding both points' edge sets on every test. Here
-the edges meeting at a point are gathered once, the points below and right of a point are looked
-up by column and row, and the horizontal edges a vertical edge can cross are found by bisection.
-Edges, their merging, the cell-to-table grouping and the tables are pdfplumber's own.
+pdfplumber makes its edges by copying every ruling line into a new dict at every step (edge,
+snapped, joined). Here the same steps run on tuples (`ruled_edges`), with the same arithmetic in
+the same order, so every float comes out the same. pdfplumber finds the cells by testing every
+intersection point against every later one, and tells whether two points share an edge by
+rebuilding both points' edge sets on every test. Here the edges meeting at a point are gathered
+once, the points below and right of a point are looked up by column and row, and the horizontal
+edges a vertical edge can cross are found by bisection. The cell-to-table grouping and the
+tables are pdfplumber's own.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 
 from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables
 
@@ -21,6 +25,85 @@ Bbox = tuple[float, float, float, float]
 
 def _bbox(edge: dict) -> Bbox:
     return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
+
+
+_Edge = list       # [x0, top, x1, bottom, length]: length is pdfplumber's stored width (h) or height (v)
+_X0, _TOP, _X1, _BOTTOM, _LENGTH = range(5)
+
+
+def _snapped(edges: list[_Edge], at: int, tolerance: float) -> list[_Edge]:
+    """pdfplumber's snap_objects: edges whose value `at` (x0 of verticals, top of horizontals)
+    cluster within `tolerance` move to the cluster's mean, in cluster order, each cluster in the
+    edges' order; the length stays as stored."""
+    values = sorted(set(edge[at] for edge in edges))
+    cluster_of, cluster, last = {}, -1, None
+    for value in values:
+        if last is None or value > last + tolerance:
+            cluster += 1
+        cluster_of[value] = cluster
+        last = value
+    clusters: list[list[_Edge]] = [[] for _ in range(len(set(cluster_of.values())))]
+    for edge in edges:
+        clusters[cluster_of[edge[at]]].append(edge)
+    far = at + 2                         # x1 for x0, bottom for top: moved by the same amount
+    snapped = []
+    for group in clusters:
+        mean = sum(edge[at] for edge in group) / len(group)
+        for edge in group:
+            moved = edge.copy()
+            shift = mean - edge[at]
+            moved[at], moved[far] = edge[at] + shift, edge[far] + shift
+            snapped.append(moved)
+    return snapped
+
+
+def _joined(group: list[_Edge], start: int, tolerance: float) -> list[_Edge]:
+    """pdfplumber's join_edge_group: edges on one line (start: x0 of horizontals, top of
+    verticals), in order along it, joined where one begins within `tolerance` of where the
+    last ends; a joined edge's length is extended as pdfplumber's resize_object does."""
+    end = start + 2
+    joined = []
+    for edge in sorted(group, key=itemgetter(start)):
+        if joined and edge[start] <= joined[-1][end] + tolerance:
+            last = joined[-1]
+            if edge[end] > last[end]:
+                longer = last.copy()
+                if start == _X0:         # resize x1: width = x1 - x0
+                    longer[_LENGTH] = edge[end] - last[_X0]
+                else:                    # resize bottom: height + (new bottom - old bottom)
+                    longer[_LENGTH] = last[_LENGTH] + (edge[end] - last[end])
+                longer[end] = edge[end]
+                joined[-1] = longer
+        else:
+            joined.append(edge)
+    return joined
+
+
+def ruled_edges(lines: list[dict], settings: TableSettings) -> list[dict]:
+    """pdfplumber's TableFinder.get_edges for the "lines" strategy on both axes, no explicit
+    lines, on a page whose only drawn objects are 'line' objects: the same edges (x0, top, x1,
+    bottom, orientation) in the same order."""
+    verticals, horizontals = [], []
+    for line in lines:
+        if line["top"] == line["bottom"]:
+            if line["width"] >= settings.edge_min_length_prefilter:
+                horizontals.append([line["x0"], line["top"], line["x1"], line["bottom"], line["width"]])
+        elif line["height"] >= settings.edge_min_length_prefilter:
+            verticals.append([line["x0"], line["top"], line["x1"], line["bottom"], line["height"]])
+    if settings.snap_x_tolerance > 0 or settings.snap_y_tolerance > 0:
+        verticals = _snapped(verticals, _X0, settings.snap_x_tolerance)
+        horizontals = _snapped(horizontals, _TOP, settings.snap_y_tolerance)
+    edges = []
+    for (orientation, _), group in groupby(sorted([("h", edge[_TOP], edge) for edge in horizontals]
+                                                  + [("v", edge[_X0], edge) for edge in verticals],
+                                                  key=itemgetter(0, 1)), key=itemgetter(0, 1)):
+        along = [edge for _, _, edge in group]
+        if orientation == "h":
+            edges += [("h", edge) for edge in _joined(along, _X0, settings.join_x_tolerance)]
+        else:
+            edges += [("v", edge) for edge in _joined(along, _TOP, settings.join_y_tolerance)]
+    return [{"x0": edge[_X0], "top": edge[_TOP], "x1": edge[_X1], "bottom": edge[_BOTTOM], "orientation": orientation}
+            for orientation, edge in edges if edge[_LENGTH] >= settings.edge_min_length]
 
 
 def edges_to_intersections(edges: list[dict], x_tolerance: float, y_tolerance: float
@@ -90,8 +173,17 @@ class FastTableFinder(TableFinder):
     def __init__(self, page, settings=None):            # noqa: D107 - pdfplumber's, faster
         self.page = page
         self.settings = TableSettings.resolve(settings)
-        self.edges = self.get_edges()
+        self.edges = (ruled_edges(page.objects["line"], self.settings) if self._lines_only()
+                      else self.get_edges())
         self.intersections = edges_to_intersections(
             self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance)
         self.cells = intersections_to_cells(self.intersections)
         self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+    def _lines_only(self) -> bool:
+        """Whether ruled_edges gives what get_edges would: both strategies "lines", no explicit
+        lines, and no rects or curves on the page."""
+        settings, objects = self.settings, self.page.objects
+        return (settings.vertical_strategy == settings.horizontal_strategy == "lines"
+                and not settings.explicit_vertical_lines and not settings.explicit_horizontal_lines
+                and not objects.get("rect") and not objects.get("curve"))

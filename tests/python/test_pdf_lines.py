@@ -7,18 +7,22 @@ them to pdfplumber's table finder; these tests hold it to the old output, byte f
 """
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2
 import pytest
 from conftest import PROJECT_DIR, PUTUO_PDF, TEMPLATE_PDF
+from pdfplumber.table import TableFinder
 from pdfplumber.utils import extract_text
 from pypdf import PdfReader, PdfWriter
 
 import ingest.pdf.pages as pages
+from ingest.pdf import pdfium_calls
 from ingest.pdf.cell_text import cell_text, free_text_lines
 from ingest.pdf.pdfium_page import LeftToPdfplumber, PlumberPage, read_page_objects
 from ingest.pdf.reader import read_pdf_document
+from ingest.pdf.table_finder import FastTableFinder
 from ingest.source import SourceDocument
 
 EXPECTED = PROJECT_DIR / "tests" / "fixtures" / "pdf_lines"
@@ -107,30 +111,78 @@ def test_pdfplumber_reading_every_page_gives_the_same_lines(monkeypatch):
     assert as_read(document) == (EXPECTED / f"{TEMPLATE_PDF.name}.lines").read_text()
 
 
-def test_cell_text_is_pdfplumbers_text_on_every_cell_and_page_of_the_real_pdfs():
-    """ingest/pdf/cell_text.py stands in for pdfplumber's extract_text on table cells and its
-    extract_text_lines on the free text: they agree on every cell of every table the reader finds
-    and on the text outside the tables of every page."""
-    compared = 0
+@pytest.fixture(scope="module")
+def pdfium_views() -> list[tuple[str, int, PlumberPage]]:
+    """(file name, page number, pdfplumber's view of the objects pdfium read) for every page of
+    every real PDF that pdfium reads."""
+    views = []
     for path in REAL_PDFS:
         document = pypdfium2.PdfDocument(path)
         for index in range(len(document)):
             page = document[index]
             try:
-                view = PlumberPage(read_page_objects(page.raw), index + 1)
+                views.append((path.name, index + 1, PlumberPage(read_page_objects(page.raw), index + 1)))
             except LeftToPdfplumber:
                 continue
             finally:
                 page.close()
-            chars = pages._CharIndex(view.chars)
-            tables = view.find_tables()
-            for table in tables:
-                for cell in table.cells:
-                    in_cell = [view.chars[i] for i in chars.within(cell)]
-                    assert cell_text(in_cell) == extract_text(in_cell), (path.name, index + 1, cell)
-                    compared += 1
-            free = view.filter(pages._outside([table.bbox for table in tables]))
-            assert free_text_lines(free.chars, 6) == [
-                (line["top"], line["text"]) for line in free.extract_text_lines(return_chars=False, y_tolerance=6)]
         document.close()
+    return views
+
+
+def test_cell_text_is_pdfplumbers_text_on_every_cell_and_page_of_the_real_pdfs(pdfium_views):
+    """ingest/pdf/cell_text.py stands in for pdfplumber's extract_text on table cells and its
+    extract_text_lines on the free text: they agree on every cell of every table the reader finds
+    and on the text outside the tables of every page."""
+    compared = 0
+    for name, number, view in pdfium_views:
+        chars = pages._CharIndex(view.chars)
+        tables = view.find_tables()
+        for table in tables:
+            for cell in table.cells:
+                in_cell = [view.chars[i] for i in chars.within(cell)]
+                assert cell_text(in_cell) == extract_text(in_cell), (name, number, cell)
+                compared += 1
+        free = view.filter(pages._outside([table.bbox for table in tables]))
+        assert free_text_lines(free.chars, 6) == [
+            (line["top"], line["text"]) for line in free.extract_text_lines(return_chars=False, y_tolerance=6)]
     assert compared > 10_000
+
+
+def test_table_finder_finds_pdfplumbers_edges_and_cells_on_every_page_of_the_real_pdfs(pdfium_views):
+    """ingest/pdf/table_finder.py stands in for pdfplumber's TableFinder: the same edges, to the
+    last bit, in the same order, and the same cells, on every page."""
+    edges = 0
+    for name, number, view in pdfium_views:
+        fast, plumber = FastTableFinder(view), TableFinder(view)
+        assert [(e["x0"], e["top"], e["x1"], e["bottom"], e["orientation"]) for e in fast.edges] == [
+            (e["x0"], e["top"], e["x1"], e["bottom"], e["orientation"]) for e in plumber.edges], (name, number)
+        assert fast.cells == plumber.cells, (name, number)
+        edges += len(fast.edges)
+    assert edges > 5_000
+
+
+def test_the_c_bulk_reader_reads_what_its_ctypes_twin_reads_on_every_page_of_the_real_pdfs():
+    """pdfium_calls reads characters, objects and path points through the C extension, built by
+    the install; its ctypes twin (for installs without a C compiler) must return the same lists."""
+    assert pdfium_calls.BULK_IN_C, "ingest/pdf/_pdfium_bulk.c was not built: reinstall with a C compiler"
+    paths = 0
+    for path in REAL_PDFS:
+        document = pypdfium2.PdfDocument(path)
+        for index in range(len(document)):
+            page = document[index]
+            handle = ctypes.cast(page.raw, ctypes.c_void_p).value
+            text_page = pdfium_calls.c.FPDFText_LoadPage(handle)
+            assert pdfium_calls.chars(text_page) == pdfium_calls._chars_by_ctypes(text_page), (path.name, index + 1)
+            pdfium_calls.c.FPDFText_ClosePage(text_page)
+            ints, doubles = pdfium_calls.objects(handle, is_form=False)
+            assert (ints, doubles) == pdfium_calls._objects_by_ctypes(handle, is_form=False), (path.name, index + 1)
+            for handle, kind in zip(ints[::2], ints[1::2]):
+                if kind == pypdfium2.raw.FPDF_PAGEOBJ_PATH:
+                    assert pdfium_calls.segments(handle) == pdfium_calls._segments_by_ctypes(handle)
+                    paths += 1
+                elif kind == pypdfium2.raw.FPDF_PAGEOBJ_FORM:
+                    assert pdfium_calls.objects(handle, True) == pdfium_calls._objects_by_ctypes(handle, True)
+            page.close()
+        document.close()
+    assert paths > 10_000

@@ -1,0 +1,240 @@
+/* A page's characters and a path's points read from pdfium in one call each.
+ *
+ * Through ctypes every pdfium call costs about a microsecond of Python, and a page takes three or
+ * four per character and per path segment: most of the reader's time. These loops make the same
+ * calls from C. pdfium is not linked: Python passes the addresses of the pdfium functions it
+ * already loaded (pypdfium2's libpdfium), so this module needs no pdfium headers or library.
+ * ingest/pdf/pdfium_calls.py owns the interface; its ctypes twin returns the same values when this
+ * module was not built (no C compiler at install). The GIL stays held: pdfium is not thread-safe.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+typedef struct { float left, top, right, bottom; } rect_f;   /* pdfium's FS_RECTF */
+typedef struct { float a, b, c, d, e, f; } matrix_f;          /* pdfium's FS_MATRIX */
+
+typedef int (*count_chars_f)(void *text_page);
+typedef unsigned int (*get_unicode_f)(void *text_page, int index);
+typedef int (*is_generated_f)(void *text_page, int index);
+typedef void *(*get_text_object_f)(void *text_page, int index);
+typedef int (*get_loose_char_box_f)(void *text_page, int index, rect_f *box);
+typedef int (*get_matrix_f)(void *text_page, int index, matrix_f *matrix);
+typedef double (*get_font_size_f)(void *text_page, int index);
+typedef int (*get_char_origin_f)(void *text_page, int index, double *x, double *y);
+typedef void *(*text_object_get_font_f)(void *text_object);
+
+typedef int (*count_objects_f)(void *container);
+typedef void *(*page_get_object_f)(void *page, int index);
+typedef void *(*form_get_object_f)(void *form, unsigned long index);
+typedef int (*get_type_f)(void *object);
+typedef int (*object_get_matrix_f)(void *object, matrix_f *matrix);
+typedef int (*get_draw_mode_f)(void *path, int *fill_mode, int *stroke);
+
+typedef int (*count_segments_f)(void *path);
+typedef void *(*get_path_segment_f)(void *path, int index);
+typedef int (*segment_get_point_f)(void *segment, float *x, float *y);
+typedef int (*segment_get_type_f)(void *segment);
+typedef int (*segment_get_close_f)(void *segment);
+
+static int address(PyObject *value, void **out) {
+    *out = PyLong_AsVoidPtr(value);
+    return !(*out == NULL && PyErr_Occurred());
+}
+
+enum { CHAR_CALLS = 9, INTS_PER_CHAR = 3, DOUBLES_PER_CHAR = 11 };
+
+/* chars(count_chars, get_unicode, is_generated, get_text_object, get_loose_char_box, get_matrix,
+ *       get_font_size, get_char_origin, text_object_get_font, text_page) -> (ints, doubles):
+ * for every character pdfium did not infer (an inferred space or line break is left out), ints
+ * holds int64 (unicode, text object, font) and doubles float64 (left, bottom, right, top of its
+ * loose box, its text object's matrix a b c d, font size, and origin x y). A text object is one
+ * show operator, so the matrix, size, font and origin of its first character stand for all of
+ * them: they are asked once per object. */
+static PyObject *chars(PyObject *self, PyObject *args) {
+    void *pointers[CHAR_CALLS + 1];
+    if (PyTuple_GET_SIZE(args) != CHAR_CALLS + 1) {
+        PyErr_SetString(PyExc_TypeError, "chars: nine pdfium function addresses and a text page");
+        return NULL;
+    }
+    for (int i = 0; i <= CHAR_CALLS; i++)
+        if (!address(PyTuple_GET_ITEM(args, i), &pointers[i]))
+            return NULL;
+    count_chars_f count_chars = (count_chars_f)pointers[0];
+    get_unicode_f get_unicode = (get_unicode_f)pointers[1];
+    is_generated_f is_generated = (is_generated_f)pointers[2];
+    get_text_object_f get_text_object = (get_text_object_f)pointers[3];
+    get_loose_char_box_f get_loose_char_box = (get_loose_char_box_f)pointers[4];
+    get_matrix_f get_matrix = (get_matrix_f)pointers[5];
+    get_font_size_f get_font_size = (get_font_size_f)pointers[6];
+    get_char_origin_f get_char_origin = (get_char_origin_f)pointers[7];
+    text_object_get_font_f text_object_get_font = (text_object_get_font_f)pointers[8];
+    void *text_page = pointers[CHAR_CALLS];
+
+    int count = count_chars(text_page);
+    if (count < 0)
+        count = 0;
+    PyObject *ints = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * INTS_PER_CHAR * sizeof(int64_t));
+    PyObject *doubles = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * DOUBLES_PER_CHAR * sizeof(double));
+    if (ints == NULL || doubles == NULL) {
+        Py_XDECREF(ints);
+        Py_XDECREF(doubles);
+        return NULL;
+    }
+    int64_t *int_out = (int64_t *)PyBytes_AS_STRING(ints);
+    double *double_out = (double *)PyBytes_AS_STRING(doubles);
+    Py_ssize_t kept = 0;
+    void *last_object = NULL, *font = NULL;
+    matrix_f matrix = {0, 0, 0, 0, 0, 0};
+    double size = 0, origin_x = 0, origin_y = 0;
+    for (int index = 0; index < count; index++) {
+        unsigned int unicode = get_unicode(text_page, index);
+        if ((unicode == ' ' || unicode == '\r' || unicode == '\n') && is_generated(text_page, index))
+            continue;
+        void *text_object = get_text_object(text_page, index);
+        if (kept == 0 || text_object != last_object) {
+            last_object = text_object;
+            matrix = (matrix_f){0, 0, 0, 0, 0, 0};
+            get_matrix(text_page, index, &matrix);
+            size = get_font_size(text_page, index);
+            origin_x = origin_y = 0;
+            get_char_origin(text_page, index, &origin_x, &origin_y);
+            font = text_object ? text_object_get_font(text_object) : NULL;
+        }
+        rect_f box = {0, 0, 0, 0};
+        get_loose_char_box(text_page, index, &box);
+        int64_t *ints_at = int_out + kept * INTS_PER_CHAR;
+        ints_at[0] = unicode;
+        ints_at[1] = (int64_t)(intptr_t)text_object;
+        ints_at[2] = (int64_t)(intptr_t)font;
+        double *doubles_at = double_out + kept * DOUBLES_PER_CHAR;
+        doubles_at[0] = box.left;
+        doubles_at[1] = box.bottom;
+        doubles_at[2] = box.right;
+        doubles_at[3] = box.top;
+        doubles_at[4] = matrix.a;
+        doubles_at[5] = matrix.b;
+        doubles_at[6] = matrix.c;
+        doubles_at[7] = matrix.d;
+        doubles_at[8] = size;
+        doubles_at[9] = origin_x;
+        doubles_at[10] = origin_y;
+        kept++;
+    }
+    if (_PyBytes_Resize(&ints, kept * INTS_PER_CHAR * sizeof(int64_t)) < 0) {
+        Py_XDECREF(doubles);
+        return NULL;
+    }
+    if (_PyBytes_Resize(&doubles, kept * DOUBLES_PER_CHAR * sizeof(double)) < 0) {
+        Py_DECREF(ints);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", ints, doubles);
+}
+
+/* segments(count_segments, get_path_segment, get_point, get_type, get_close, path) -> points:
+ * float64 (x, y, type, close) per segment of the path, in its own space. */
+static PyObject *segments(PyObject *self, PyObject *args) {
+    PyObject *arguments[6];
+    void *pointers[6];
+    if (!PyArg_UnpackTuple(args, "segments", 6, 6, &arguments[0], &arguments[1], &arguments[2],
+                           &arguments[3], &arguments[4], &arguments[5]))
+        return NULL;
+    for (int i = 0; i < 6; i++)
+        if (!address(arguments[i], &pointers[i]))
+            return NULL;
+    count_segments_f count_segments = (count_segments_f)pointers[0];
+    get_path_segment_f get_path_segment = (get_path_segment_f)pointers[1];
+    segment_get_point_f get_point = (segment_get_point_f)pointers[2];
+    segment_get_type_f get_type = (segment_get_type_f)pointers[3];
+    segment_get_close_f get_close = (segment_get_close_f)pointers[4];
+    void *path = pointers[5];
+
+    int count = count_segments(path);
+    if (count < 0)
+        count = 0;
+    PyObject *points = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * 4 * sizeof(double));
+    if (points == NULL)
+        return NULL;
+    double *out = (double *)PyBytes_AS_STRING(points);
+    for (int index = 0; index < count; index++) {
+        void *segment = get_path_segment(path, index);
+        float x = 0, y = 0;
+        get_point(segment, &x, &y);
+        out[index * 4] = x;
+        out[index * 4 + 1] = y;
+        out[index * 4 + 2] = get_type(segment);
+        out[index * 4 + 3] = get_close(segment) ? 1.0 : 0.0;
+    }
+    return points;
+}
+
+enum { OBJECT_CALLS = 5, DOUBLES_PER_OBJECT = 7 };
+
+/* objects(count_objects, get_object, get_type, get_matrix, get_draw_mode, container, is_form)
+ * -> (ints, doubles): the objects of a page (is_form false: FPDFPage_CountObjects,
+ * FPDFPage_GetObject) or of a form object (FPDFFormObj_CountObjects, FPDFFormObj_GetObject, whose
+ * index is unsigned long). ints holds int64 (handle, type) per object, doubles float64 (its
+ * matrix a b c d e f, the identity where pdfium has none; 1 if it is painted, 0 if not: a path
+ * neither filled nor stroked; 1 for what is not a path). */
+static PyObject *objects(PyObject *self, PyObject *args) {
+    PyObject *arguments[OBJECT_CALLS + 1];
+    void *pointers[OBJECT_CALLS + 1];
+    int is_form;
+    if (!PyArg_ParseTuple(args, "OOOOOOp", &arguments[0], &arguments[1], &arguments[2], &arguments[3],
+                          &arguments[4], &arguments[5], &is_form))
+        return NULL;
+    for (int i = 0; i <= OBJECT_CALLS; i++)
+        if (!address(arguments[i], &pointers[i]))
+            return NULL;
+    get_type_f get_type = (get_type_f)pointers[2];
+    object_get_matrix_f get_matrix = (object_get_matrix_f)pointers[3];
+    get_draw_mode_f get_draw_mode = (get_draw_mode_f)pointers[4];
+    void *container = pointers[OBJECT_CALLS];
+    int count = ((count_objects_f)pointers[0])(container);
+    if (count < 0)
+        count = 0;
+    PyObject *ints = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * 2 * sizeof(int64_t));
+    PyObject *doubles = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * DOUBLES_PER_OBJECT * sizeof(double));
+    if (ints == NULL || doubles == NULL) {
+        Py_XDECREF(ints);
+        Py_XDECREF(doubles);
+        return NULL;
+    }
+    int64_t *int_out = (int64_t *)PyBytes_AS_STRING(ints);
+    double *double_out = (double *)PyBytes_AS_STRING(doubles);
+    for (int index = 0; index < count; index++) {
+        void *object = is_form ? ((form_get_object_f)pointers[1])(container, (unsigned long)index)
+                               : ((page_get_object_f)pointers[1])(container, index);
+        matrix_f matrix = {1, 0, 0, 1, 0, 0};
+        int fill_mode = 0, stroke = 0;
+        int has_draw_mode = 0;
+        if (object != NULL) {
+            if (!get_matrix(object, &matrix))
+                matrix = (matrix_f){1, 0, 0, 1, 0, 0};
+            has_draw_mode = get_draw_mode(object, &fill_mode, &stroke);
+        }
+        int_out[index * 2] = (int64_t)(intptr_t)object;
+        int_out[index * 2 + 1] = object != NULL ? get_type(object) : 0;
+        double *at = double_out + index * DOUBLES_PER_OBJECT;
+        at[0] = matrix.a;
+        at[1] = matrix.b;
+        at[2] = matrix.c;
+        at[3] = matrix.d;
+        at[4] = matrix.e;
+        at[5] = matrix.f;
+        at[6] = !has_draw_mode || fill_mode || stroke;
+    }
+    return Py_BuildValue("(NN)", ints, doubles);
+}
+
+static PyMethodDef methods[] = {
+    {"chars", chars, METH_VARARGS, "A text page's characters: (ints, doubles) as bytes."},
+    {"objects", objects, METH_VARARGS, "A page's or form object's objects: (ints, doubles) as bytes."},
+    {"segments", segments, METH_VARARGS, "A path's segments: (x, y, type, close) as float64 bytes."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pdfium_bulk", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__pdfium_bulk(void) { return PyModule_Create(&module); }
