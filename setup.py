@@ -3,4 +3,6 @@ Optional: without a C compiler the install goes on, and the reader makes the sam
 ctypes, slower. Everything else is in pyproject.toml."""
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("ingest.pdf._pdfium_bulk", ["ingest/pdf/_pdfium_bulk.c"], optional=True)])
+# -ffp-contract=off: no fused multiply-add, so the C arithmetic rounds as Python's does
+setup(ext_modules=[Extension("ingest.pdf._pdfium_bulk", ["ingest/pdf/_pdfium_bulk.c"],
+                             extra_compile_args=["-ffp-contract=off"], optional=True)])

@@ -9,6 +9,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 
 typedef struct { float left, top, right, bottom; } rect_f;   /* pdfium's FS_RECTF */
@@ -23,6 +24,7 @@ typedef int (*get_matrix_f)(void *text_page, int index, matrix_f *matrix);
 typedef double (*get_font_size_f)(void *text_page, int index);
 typedef int (*get_char_origin_f)(void *text_page, int index, double *x, double *y);
 typedef void *(*text_object_get_font_f)(void *text_object);
+typedef int (*font_get_descent_f)(void *font, float font_size, float *descent);
 
 typedef int (*count_objects_f)(void *container);
 typedef void *(*page_get_object_f)(void *page, int index);
@@ -169,6 +171,166 @@ static PyObject *segments(PyObject *self, PyObject *args) {
     return points;
 }
 
+/* The characters as pdfplumber's dicts, shaped as ingest/pdf/pdfium_page.py's _characters_in_python
+ * shapes them, the same arithmetic in the same order (the module is built with -ffp-contract=off,
+ * so no multiply-add is fused and every double comes out as Python's). */
+
+static PyObject *key_object_type, *key_text, *key_x0, *key_x1, *key_top, *key_bottom, *key_doctop,
+    *key_size, *key_upright, *value_char;
+
+static double rounded(double value, double scale) { return floor(value * scale + 0.5) / scale; }
+
+/* (x, top) on the displayed page of user-space (x, y): _PageSpace.point */
+static void page_point(int turns, double width, double height, double x, double y, double *out_x, double *out_top) {
+    switch (turns) {
+    case 0: *out_x = x; *out_top = height - y; break;
+    case 1: *out_x = y; *out_top = x; break;
+    case 2: *out_x = width - x; *out_top = y; break;
+    default: *out_x = height - y; *out_top = width - x; break;
+    }
+}
+
+static const double TURNS[4][4] = {{1, 0, 0, 1}, {0, -1, 1, 0}, {-1, 0, 0, -1}, {0, 1, -1, 0}};
+
+enum { SHAPED_CALLS = 10 };
+
+/* shaped_chars(the nine chars() calls, font_get_descent, text_page, turns, box_width, box_height,
+ *              scale, skew) -> (chars, text objects) or None where a text object is not set
+ * upright on the turned page. */
+static PyObject *shaped_chars(PyObject *self, PyObject *args) {
+    PyObject *arguments[SHAPED_CALLS + 1];
+    void *pointers[SHAPED_CALLS + 1];
+    int turns;
+    double box_width, box_height, scale, skew;
+    if (!PyArg_ParseTuple(args, "OOOOOOOOOOOidddd", &arguments[0], &arguments[1], &arguments[2], &arguments[3],
+                          &arguments[4], &arguments[5], &arguments[6], &arguments[7], &arguments[8], &arguments[9],
+                          &arguments[10], &turns, &box_width, &box_height, &scale, &skew))
+        return NULL;
+    for (int i = 0; i <= SHAPED_CALLS; i++)
+        if (!address(arguments[i], &pointers[i]))
+            return NULL;
+    count_chars_f count_chars = (count_chars_f)pointers[0];
+    get_unicode_f get_unicode = (get_unicode_f)pointers[1];
+    is_generated_f is_generated = (is_generated_f)pointers[2];
+    get_text_object_f get_text_object = (get_text_object_f)pointers[3];
+    get_loose_char_box_f get_loose_char_box = (get_loose_char_box_f)pointers[4];
+    get_matrix_f get_matrix = (get_matrix_f)pointers[5];
+    get_font_size_f get_font_size = (get_font_size_f)pointers[6];
+    get_char_origin_f get_char_origin = (get_char_origin_f)pointers[7];
+    text_object_get_font_f text_object_get_font = (text_object_get_font_f)pointers[8];
+    font_get_descent_f font_get_descent = (font_get_descent_f)pointers[9];
+    void *text_page = pointers[SHAPED_CALLS];
+    turns = ((turns % 4) + 4) % 4;
+    const double *turn = TURNS[turns];
+
+    PyObject *size_value = NULL, *top_value = NULL, *bottom_value = NULL;   /* the current text object's */
+    PyObject *chars = PyList_New(0), *used = PySet_New(NULL);
+    if (chars == NULL || used == NULL)
+        goto failed;
+    int count = count_chars(text_page);
+    void *last_object = NULL;
+    int any = 0;
+    double size = 0, top = 0, bottom = 0;
+    for (int index = 0; index < count; index++) {
+        unsigned int unicode = get_unicode(text_page, index);
+        if ((unicode == ' ' || unicode == '\r' || unicode == '\n') && is_generated(text_page, index))
+            continue;
+        void *text_object = get_text_object(text_page, index);
+        if (!any || text_object != last_object) {
+            any = 1;
+            last_object = text_object;
+            PyObject *handle = PyLong_FromVoidPtr(text_object);
+            if (handle == NULL || PySet_Add(used, handle) < 0) {
+                Py_XDECREF(handle);
+                goto failed;
+            }
+            Py_DECREF(handle);
+            matrix_f matrix = {0, 0, 0, 0, 0, 0};
+            get_matrix(text_page, index, &matrix);
+            double a = matrix.a, b = matrix.b, c = matrix.c, d = matrix.d;
+            double ta = a * turn[0] + b * turn[2], tb = a * turn[1] + b * turn[3];
+            double tc = c * turn[0] + d * turn[2], td = c * turn[1] + d * turn[3];
+            if (-skew <= tb && tb <= skew)
+                tb = 0.0;
+            if (-skew <= tc && tc <= skew)
+                tc = 0.0;
+            if (tb != 0.0 || tc != 0.0 || ta <= 0 || td <= 0) {
+                Py_DECREF(chars);
+                Py_DECREF(used);
+                Py_XDECREF(size_value);
+                Py_XDECREF(top_value);
+                Py_XDECREF(bottom_value);
+                Py_RETURN_NONE;
+            }
+            size = rounded(get_font_size(text_page, index) * td, scale);
+            void *font = text_object ? text_object_get_font(text_object) : NULL;
+            float descent_per_point = 0;
+            double descent = font && font_get_descent(font, 1.0f, &descent_per_point) ? (double)descent_per_point : 0.0;
+            double origin_x = 0, origin_y = 0, origin_page_x, baseline;
+            get_char_origin(text_page, index, &origin_x, &origin_y);
+            page_point(turns, box_width, box_height, origin_x, origin_y, &origin_page_x, &baseline);
+            bottom = rounded(baseline - descent * size, scale);
+            top = rounded(bottom - size, scale);
+            Py_XDECREF(size_value);
+            Py_XDECREF(top_value);
+            Py_XDECREF(bottom_value);
+            size_value = PyFloat_FromDouble(size);
+            top_value = PyFloat_FromDouble(top);
+            bottom_value = PyFloat_FromDouble(bottom);
+            if (size_value == NULL || top_value == NULL || bottom_value == NULL)
+                goto failed;
+        }
+        rect_f box = {0, 0, 0, 0};
+        get_loose_char_box(text_page, index, &box);
+        double x0, x1, unused;
+        if (turns == 0) {
+            x0 = box.left;
+            x1 = box.right;
+        } else {        /* the advance runs along the turned page's x: the box's corners, turned */
+            page_point(turns, box_width, box_height, box.left, box.bottom, &x0, &unused);
+            page_point(turns, box_width, box_height, box.right, box.top, &x1, &unused);
+            if (x1 < x0) {
+                double swap = x0;
+                x0 = x1;
+                x1 = swap;
+            }
+        }
+        PyObject *text = PyUnicode_FromOrdinal((int)unicode);
+        PyObject *x0_value = PyFloat_FromDouble(rounded(x0, scale));
+        PyObject *x1_value = PyFloat_FromDouble(rounded(x1, scale));
+        PyObject *char_dict = PyDict_New();
+        int failed = text == NULL || x0_value == NULL || x1_value == NULL || char_dict == NULL
+            || PyDict_SetItem(char_dict, key_object_type, value_char) < 0
+            || PyDict_SetItem(char_dict, key_text, text) < 0
+            || PyDict_SetItem(char_dict, key_x0, x0_value) < 0
+            || PyDict_SetItem(char_dict, key_x1, x1_value) < 0
+            || PyDict_SetItem(char_dict, key_top, top_value) < 0
+            || PyDict_SetItem(char_dict, key_bottom, bottom_value) < 0
+            || PyDict_SetItem(char_dict, key_doctop, top_value) < 0
+            || PyDict_SetItem(char_dict, key_size, size_value) < 0
+            || PyDict_SetItem(char_dict, key_upright, Py_True) < 0
+            || PyList_Append(chars, char_dict) < 0;
+        Py_XDECREF(text);
+        Py_XDECREF(x0_value);
+        Py_XDECREF(x1_value);
+        Py_XDECREF(char_dict);
+        if (failed)
+            goto failed;
+    }
+    Py_XDECREF(size_value);
+    Py_XDECREF(top_value);
+    Py_XDECREF(bottom_value);
+    return Py_BuildValue("(NN)", chars, used);
+
+failed:
+    Py_XDECREF(chars);
+    Py_XDECREF(used);
+    Py_XDECREF(size_value);
+    Py_XDECREF(top_value);
+    Py_XDECREF(bottom_value);
+    return NULL;
+}
+
 enum { OBJECT_CALLS = 5, DOUBLES_PER_OBJECT = 7 };
 
 /* objects(count_objects, get_object, get_type, get_matrix, get_draw_mode, container, is_form)
@@ -230,6 +392,7 @@ static PyObject *objects(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"chars", chars, METH_VARARGS, "A text page's characters: (ints, doubles) as bytes."},
+    {"shaped_chars", shaped_chars, METH_VARARGS, "A text page's characters as pdfplumber dicts, and their text objects."},
     {"objects", objects, METH_VARARGS, "A page's or form object's objects: (ints, doubles) as bytes."},
     {"segments", segments, METH_VARARGS, "A path's segments: (x, y, type, close) as float64 bytes."},
     {NULL, NULL, 0, NULL},
@@ -237,4 +400,12 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pdfium_bulk", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__pdfium_bulk(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__pdfium_bulk(void) {
+    PyObject **keys[] = {&key_object_type, &key_text, &key_x0, &key_x1, &key_top, &key_bottom, &key_doctop,
+                         &key_size, &key_upright, &value_char};
+    const char *names[] = {"object_type", "text", "x0", "x1", "top", "bottom", "doctop", "size", "upright", "char"};
+    for (int i = 0; i < 10; i++)
+        if ((*keys[i] = PyUnicode_InternFromString(names[i])) == NULL)
+            return NULL;
+    return PyModule_Create(&module);
+}

@@ -23,9 +23,9 @@ X_TOLERANCE = DEFAULT_X_TOLERANCE
 _X0 = itemgetter("x0")
 
 
-def _cluster_of(tops, tolerance: float) -> dict[float, int]:
+def _cluster_of(tops, tolerance: float) -> tuple[dict[float, int], int]:
     """pdfplumber's make_cluster_dict: each distinct top -> its cluster, in top order; a top
-    within `tolerance` of the top before it is in that one's cluster."""
+    within `tolerance` of the top before it is in that one's cluster. And how many clusters."""
     cluster_of: dict[float, int] = {}
     last = None
     cluster = -1
@@ -34,40 +34,43 @@ def _cluster_of(tops, tolerance: float) -> dict[float, int]:
             cluster += 1
         cluster_of[top] = cluster
         last = top
-    return cluster_of
+    return cluster_of, cluster + 1
 
 
 def _clusters(items: list, tops: list[float], tolerance: float) -> list[list]:
     """pdfplumber's cluster_objects: groups in cluster order, items in their order within one."""
-    cluster_of = _cluster_of(tops, tolerance)
-    groups: list[list] = [[] for _ in range(len(set(cluster_of.values())))]
+    cluster_of, count = _cluster_of(tops, tolerance)
+    if count == 1:
+        return [items]
+    groups: list[list] = [[] for _ in range(count)]
     for item, top in zip(items, tops):
         groups[cluster_of[top]].append(item)
     return groups
 
 
 def _words(line: list[dict], y_tolerance: float) -> list[tuple[str, float]]:
-    """(text, top) of each word of one line of characters."""
+    """(text, top) of each word of one line of characters; a word's top is its highest
+    character's."""
     words = []
-    current: list[dict] = []
+    texts: list[str] = []                # the current word's
+    top = previous = None
     for char in sorted(line, key=_X0):
-        if char["text"].isspace():
-            if current:
-                words.append(current)
-            current = []
+        text = char["text"]
+        if text.isspace():
+            if texts:
+                words.append(("".join(texts), top))
+            texts, previous = [], None
             continue
-        if current:
-            previous = current[-1]
-            if (char["x0"] < previous["x0"] or char["x0"] > previous["x1"] + X_TOLERANCE
-                    or abs(char["top"] - previous["top"]) > y_tolerance):
-                words.append(current)
-                current = [char]
-                continue
-        current.append(char)
-    if current:
-        words.append(current)
-    return [("".join(LIGATURES.get(char["text"], char["text"]) for char in word), min(char["top"] for char in word))
-            for word in words]
+        if previous is not None and (char["x0"] < previous["x0"] or char["x0"] > previous["x1"] + X_TOLERANCE
+                                     or abs(char["top"] - previous["top"]) > y_tolerance):
+            words.append(("".join(texts), top))
+            texts = []
+        top = char["top"] if not texts or char["top"] < top else top
+        texts.append(LIGATURES.get(text, text))
+        previous = char
+    if texts:
+        words.append(("".join(texts), top))
+    return words
 
 
 def _all_words(chars: list[dict], y_tolerance: float) -> list[tuple[str, float]]:
@@ -88,7 +91,7 @@ def free_text_lines(chars: list[dict], y_tolerance: float) -> list[tuple[float, 
     """(top, text) of each line pdfplumber's extract_text_lines(y_tolerance=…) gives for
     characters all set upright."""
     words = _all_words(chars, y_tolerance)
-    cluster_of = _cluster_of([top for _, top in words], y_tolerance)
+    cluster_of, _ = _cluster_of([top for _, top in words], y_tolerance)
     lines: list[tuple[float, str]] = []
     run: list[tuple[str, float]] = []
     for word in words:

@@ -8,7 +8,9 @@ whole, as every page was before; the document says which (SourceDocument.pages_r
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import gc
+from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,14 +54,6 @@ class PdfPage:
 _LINE_Y_TOLERANCE = 6
 
 
-def _outside(boxes):
-    def keep(obj) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-    return keep
-
-
 class _CharIndex:
     """The page's characters by the middle of their height, so a table row takes its own in a
     bisection instead of testing every character of the page (pdfplumber's Table.extract)."""
@@ -70,14 +64,35 @@ class _CharIndex:
         self.order = sorted(range(len(chars)), key=lambda index: self.middles[index][0])
         self.sorted_v = [self.middles[index][0] for index in self.order]
 
-    def within(self, bbox, among=None) -> list[int]:
+    def within(self, bbox) -> list[int]:
         """Indices of the characters whose middle lies in bbox (x0 <= x < x1, top <= y < bottom),
         in page order, as pdfplumber's char_in_bbox."""
         x0, top, x1, bottom = bbox
-        if among is None:
-            among = self.order[bisect_left(self.sorted_v, top):bisect_left(self.sorted_v, bottom)]
-        return sorted(index for index in among
-                      if x0 <= self.middles[index][1] < x1 and top <= self.middles[index][0] < bottom)
+        among = self.order[bisect_left(self.sorted_v, top):bisect_left(self.sorted_v, bottom)]
+        return sorted(index for index in among if x0 <= self.middles[index][1] < x1)
+
+    def cells(self, row_chars: list[int], cells: list) -> list[list[int] | None]:
+        """For each cell bbox of a row (None stays None), its characters as within() finds them,
+        taken from the row's characters by the middle of their width."""
+        by_x = sorted(row_chars, key=lambda index: self.middles[index][1])
+        xs = [self.middles[index][1] for index in by_x]
+        found = []
+        for cell in cells:
+            if cell is None:
+                found.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            found.append(sorted(index for index in by_x[bisect_left(xs, x0):bisect_left(xs, x1)]
+                                if top <= self.middles[index][0] < bottom))
+        return found
+
+    def outside(self, boxes) -> list[dict]:
+        """The characters whose middle lies in none of the boxes (edges included), in page order."""
+        inside = set()
+        for x0, top, x1, bottom in boxes:
+            inside.update(index for index in self.order[bisect_left(self.sorted_v, top):bisect_right(self.sorted_v, bottom)]
+                          if x0 <= self.middles[index][1] <= x1)
+        return [char for index, char in enumerate(self.chars) if index not in inside]
 
 
 def _cell_text(chars: list[dict]) -> str:
@@ -85,14 +100,15 @@ def _cell_text(chars: list[dict]) -> str:
     return cell_text(chars) if all(char["upright"] for char in chars) else extract_text(chars)
 
 
-def _free_text(page, boxes) -> list[TextItem]:
+def _free_text(page, index: _CharIndex | None, boxes) -> list[TextItem]:
     """The text lines outside the tables: pdfplumber's extract_text_lines, or cell_text's quicker
-    equal when every character is upright."""
-    chars = list(filter(_outside(boxes), page.chars)) if boxes else page.chars
+    equal when every character is upright. index: the page's characters (None: no tables)."""
+    chars = index.outside(boxes) if boxes else page.chars
     if all(char["upright"] for char in chars):
         lines = free_text_lines(chars, _LINE_Y_TOLERANCE)
     else:
-        free = page.filter(_outside(boxes)) if boxes else page
+        outside = {id(char) for char in chars}
+        free = page.filter(lambda obj: obj["object_type"] != "char" or id(obj) in outside) if boxes else page
         lines = [(line["top"], line["text"])
                  for line in free.extract_text_lines(return_chars=False, y_tolerance=_LINE_Y_TOLERANCE)]
     return [TextItem(top, text) for top, text in lines if text.strip()]
@@ -102,15 +118,9 @@ def _table_rows(table, index: _CharIndex) -> list[list[str | None]]:
     """What pdfplumber's Table.extract() returns, the same cell by cell."""
     rows = []
     for row in table.rows:
-        row_chars = index.within(row.bbox)
-        cells = []
-        for cell in row.cells:
-            if cell is None:
-                cells.append(None)
-                continue
-            in_cell = [index.chars[i] for i in index.within(cell, row_chars)]
-            cells.append(_cell_text(in_cell) if in_cell else "")
-        rows.append(cells)
+        cells = index.cells(index.within(row.bbox), row.cells)
+        rows.append([None if in_cell is None else _cell_text([index.chars[i] for i in in_cell]) if in_cell else ""
+                     for in_cell in cells])
     return rows
 
 
@@ -119,8 +129,23 @@ def _page_items(page) -> list[TextItem | TableItem]:
     boxes = [table.bbox for table in tables]
     index = _CharIndex(page.chars) if tables else None
     items: list[TextItem | TableItem] = [TableItem(t.bbox[1], t.bbox[3], _table_rows(t, index)) for t in tables]
-    items.extend(_free_text(page, boxes))
+    items.extend(_free_text(page, index, boxes))
     return sorted(items, key=lambda item: item.top)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """The garbage collector paused while a page is read: it makes thousands of dicts and lists,
+    none in a cycle (refcounting frees them), and every 700 set off a collection pass (5-10% of
+    the reading time). Per page, so that the page view (pdfplumber's Page refers to itself) is
+    collected after it as before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _read_with_pdfium(path: Path) -> tuple[list[PdfPage | None], dict[int, str]]:
@@ -131,16 +156,17 @@ def _read_with_pdfium(path: Path) -> tuple[list[PdfPage | None], dict[int, str]]
     try:
         for index in range(len(document)):
             page = document[index]
-            try:
-                objects = read_page_objects(page.raw)
-            except LeftToPdfplumber as reason:
-                left[index + 1] = str(reason)
-                pages.append(None)
-                continue
-            finally:
-                page.close()
-            view = PlumberPage(objects, index + 1)
-            pages.append(PdfPage(index + 1, objects.height, len(objects.chars), _page_items(view)))
+            with _no_cycle_collection():
+                try:
+                    objects = read_page_objects(page.raw)
+                except LeftToPdfplumber as reason:
+                    left[index + 1] = str(reason)
+                    pages.append(None)
+                    continue
+                finally:
+                    page.close()
+                view = PlumberPage(objects, index + 1)
+                pages.append(PdfPage(index + 1, objects.height, len(objects.chars), _page_items(view)))
     finally:
         document.close()
     return pages, left

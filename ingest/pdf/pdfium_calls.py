@@ -4,8 +4,9 @@ path's points in bulk.
 A pdfium call through ctypes costs about a microsecond of Python, and a page needs three or four
 per character and per path segment. The bulk readers make those calls from C (the extension
 _pdfium_bulk.c, built at install when a C compiler is there), each returning flat lists; their
-ctypes twins here return the same lists where it was not built (BULK_IN_C says which runs), only
-slower.
+ctypes twins here return the same lists where it was not built (bulk_in_c() says which runs), only
+slower. shaped_chars goes one step further for the characters, a page's most numerous objects:
+it also shapes them into pdfplumber's dicts, as pdfium_page._characters_in_python does.
 """
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ try:
 except ImportError:          # built without a C compiler: the ctypes twins below read the same
     _pdfium_bulk = None
 
-BULK_IN_C = _pdfium_bulk is not None
+
+
+def bulk_in_c() -> bool:
+    """Whether the C extension was built (else the twins here run)."""
+    return _pdfium_bulk is not None
 
 
 def _by_address(function):
@@ -50,6 +55,7 @@ def _address(name: str) -> int:
 _CHAR_CALLS = tuple(map(_address, ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_IsGenerated",
                                    "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox", "FPDFText_GetMatrix",
                                    "FPDFText_GetFontSize", "FPDFText_GetCharOrigin", "FPDFTextObj_GetFont")))
+_SHAPED_CHAR_CALLS = _CHAR_CALLS + (_address("FPDFFont_GetDescent"),)
 _SEGMENT_CALLS = tuple(map(_address, ("FPDFPath_CountSegments", "FPDFPath_GetPathSegment",
                                       "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType",
                                       "FPDFPathSegment_GetClose")))
@@ -75,6 +81,13 @@ def chars(text_page: int) -> tuple[list[int], list[float]]:
 
 INTS_PER_OBJECT, DOUBLES_PER_OBJECT = 2, 7
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def shaped_chars(text_page: int, turns: int, box_width: float, box_height: float, scale: float, skew: float
+                 ) -> tuple[list[dict], set[int]] | None:
+    """pdfium_page._characters_in_python's characters and text objects, made in C (call only where
+    bulk_in_c()); None where that raises LeftToPdfplumber for text not set upright."""
+    return _pdfium_bulk.shaped_chars(*_SHAPED_CHAR_CALLS, text_page, turns, box_width, box_height, scale, skew)
 
 
 def objects(container: int, is_form: bool) -> tuple[list[int], list[float]]:

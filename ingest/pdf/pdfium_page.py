@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from math import floor
 
 import pdfplumber.page
+from pdfplumber.table import TableSettings
 import pypdfium2.raw as pdfium_c
 
 from . import pdfium_calls
@@ -34,6 +35,11 @@ from .table_finder import FastTableFinder
 _FLAT = 1e-3
 _PLACES = 4
 _SKEW = 1e-9
+# The table finder's first step drops edges shorter than this (pdfplumber's table setting
+# edge_min_length_prefilter), measured as it measures them: a horizontal's width, else the
+# height. More than half the pieces are that short (the ends of thin filled rectangles that draw
+# the rules), so they are not kept at all.
+_SHORTEST = TableSettings.edge_min_length_prefilter
 
 
 @dataclass
@@ -110,16 +116,19 @@ def _page_space(page: int) -> _PageSpace:
     return _PageSpace(turns, right.value, top.value)
 
 
-def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size: float) -> dict:
-    """pdfminer's LTChar box: from baseline + descent to baseline + descent + size. baseline: its
-    distance from the top of the displayed page (y down). The keys the reader and pdfplumber's
-    text functions read (no y0/y1/width/height: nothing asks for them). _rounded, inlined: this
-    runs for every character."""
-    bottom = floor((baseline - descent * size) * _SCALE + 0.5) / _SCALE
-    top = floor((bottom - size) * _SCALE + 0.5) / _SCALE
+def _char(text: str, x0: float, x1: float, top: float, bottom: float, size: float) -> dict:
+    """A character as pdfplumber's text functions read it (no y0/y1/width/height: nothing asks for
+    them); x0 and x1 are rounded here (_rounded, inlined: this runs for every character)."""
     return {"object_type": "char", "text": text, "x0": floor(x0 * _SCALE + 0.5) / _SCALE,
             "x1": floor(x1 * _SCALE + 0.5) / _SCALE, "top": top, "bottom": bottom,
             "doctop": top, "size": size, "upright": True}
+
+
+def _height_span(baseline: float, descent: float, size: float) -> tuple[float, float]:
+    """(top, bottom) of pdfminer's LTChar box: from baseline + descent to baseline + descent +
+    size. baseline: its distance from the top of the displayed page (y down)."""
+    bottom = _rounded(baseline - descent * size)
+    return _rounded(bottom - size), bottom
 
 
 class _Descents:
@@ -138,28 +147,44 @@ class _Descents:
 
 def _characters(text_page: int, space: _PageSpace, descents: _Descents, used: set[int]) -> list[dict]:
     """pdfminer-shaped characters, all set upright (else LeftToPdfplumber). `used` collects the text
-    objects they come from."""
+    objects they come from. The C extension makes them where it was built: _characters_in_python
+    says how, and is held to give the same (tests/python/test_pdf_lines.py)."""
+    if not pdfium_calls.bulk_in_c():
+        return _characters_in_python(text_page, space, descents, used)
+    shaped = pdfium_calls.shaped_chars(text_page, space.turns, space.box_width, space.box_height, _SCALE, _SKEW)
+    if shaped is None:
+        raise LeftToPdfplumber("text set rotated or mirrored")
+    chars, objects = shaped
+    used |= objects
+    return chars
+
+
+def _characters_in_python(text_page: int, space: _PageSpace, descents: _Descents, used: set[int]) -> list[dict]:
     ints, doubles = pdfium_calls.chars(text_page)
     per_char = zip(zip(*[iter(ints)] * INTS_PER_CHAR), zip(*[iter(doubles)] * DOUBLES_PER_CHAR))
     chars = []
     last_object = None
+    turned: dict[tuple, tuple] = {}     # text objects are 1-2 characters each, and share a few matrices
+    upright_page = space.turns == 0
     for (unicode, text_object, font), (left, bottom, right, top, a, b, c, d, font_size, origin_x, origin_y) in per_char:
         if text_object != last_object:
             last_object = text_object
             used.add(text_object)
-            a, b, c, d = space.turned(a, b, c, d)
+            matrix = (a, b, c, d)
+            if matrix not in turned:
+                turned[matrix] = space.turned(*matrix)
+            a, b, c, d = turned[matrix]
             if b or c or a <= 0 or d <= 0:
                 raise LeftToPdfplumber("text set rotated or mirrored")
             size = _rounded(font_size * d)
-            descent = descents.of(font)
-            baseline = space.point(origin_x, origin_y)[1]
-        if space.turns == 0:
+            char_top, char_bottom = _height_span(space.point(origin_x, origin_y)[1], descents.of(font), size)
+        if upright_page:
             x0, x1 = left, right
         else:       # the advance runs along the turned page's x: the box's corners, turned
             x0, _ = space.point(left, bottom)
             x1, _ = space.point(right, top)
             x0, x1 = min(x0, x1), max(x0, x1)
-        chars.append(_char(chr(unicode), x0, x1, baseline, descent, size))
+        chars.append(_char(chr(unicode), x0, x1, char_top, char_bottom, size))
     return chars
 
 
@@ -170,16 +195,16 @@ def _multiply(first, second):
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _segments(path: int, matrix) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+def _segments(path: int, matrix, space: _PageSpace) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """The straight pieces of a path between consecutive points (pdfminer's reading of a curve's
-    points), plus each closed subpath's closing piece."""
+    points), plus each closed subpath's closing piece, as (x, top) on the displayed page."""
     a, b, c, d, e, f = matrix
+    point_on_page = space.point
     points = pdfium_calls.segments(path)
     pieces = []
     start = previous = None
-    for at in range(0, len(points), 4):
-        x, y, kind, closes = points[at:at + 4]
-        point = (a * x + c * y + e, b * x + d * y + f)
+    for x, y, kind, closes in zip(*[iter(points)] * 4):
+        point = point_on_page(a * x + c * y + e, b * x + d * y + f)
         if kind == _MOVETO:
             start = point
         elif previous is not None:
@@ -207,21 +232,29 @@ def _blank(text_object: int, placed, space: _PageSpace, descents: _Descents) -> 
         return None
     size = _rounded(font_size.value * d)
     x, baseline = space.point(placed[4], placed[5])
-    return _char(" ", x, x, baseline, descents.of(_c.FPDFTextObj_GetFont(text_object)), size)
+    return _char(" ", x, x, *_height_span(baseline, descents.of(_c.FPDFTextObj_GetFont(text_object)), size), size)
 
 
 def _ruling_line(start: tuple[float, float], end: tuple[float, float], height: float) -> dict | None:
     """A pdfplumber 'line' object for a horizontal or vertical piece (ends as (x, top) on the
-    displayed page); None for a slanted one."""
+    displayed page); None for a slanted one, and for one shorter than _SHORTEST."""
     (x_start, top_start), (x_end, top_end) = start, end
     if abs(top_start - top_end) <= _FLAT:
+        if abs(x_start - x_end) < _SHORTEST - _FLAT:
+            return None
         top_end = top_start
     elif abs(x_start - x_end) <= _FLAT:
+        if abs(top_start - top_end) < _SHORTEST - _FLAT:
+            return None
         x_end = x_start
     else:
         return None
-    x0, x1 = sorted((_rounded(x_start), _rounded(x_end)))
-    top, bottom = sorted((_rounded(top_start), _rounded(top_end)))
+    x_start, x_end = _rounded(x_start), _rounded(x_end)
+    top_start, top_end = _rounded(top_start), _rounded(top_end)
+    x0, x1 = (x_start, x_end) if x_start <= x_end else (x_end, x_start)
+    top, bottom = (top_start, top_end) if top_start <= top_end else (top_end, top_start)
+    if (x1 - x0 if top == bottom else bottom - top) < _SHORTEST:
+        return None
     return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
             "doctop": top, "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top}
 
@@ -232,10 +265,10 @@ def _walk(container: int, is_form: bool, space: _PageSpace, descents: _Descents,
     pdfplumber 'line' objects (what its edges are made of); and the blank text objects."""
     ints, doubles = pdfium_calls.objects(container, is_form)
     per_object = zip(zip(*[iter(ints)] * INTS_PER_OBJECT), zip(*[iter(doubles)] * DOUBLES_PER_OBJECT))
-    for (page_object, kind), (*own, painted) in per_object:
+    for (page_object, kind), details in per_object:
         if page_object in used or kind not in (_PATH, _FORM, _TEXT):   # used: the characters' text objects
             continue
-        placed = _multiply(own, parent)
+        placed, painted = _multiply(details[:6], parent), details[6]
         if kind == _FORM:
             _walk(page_object, True, space, descents, used, lines, blanks, placed)
         elif kind == _TEXT:
@@ -244,8 +277,8 @@ def _walk(container: int, is_form: bool, space: _PageSpace, descents: _Descents,
                 blanks.append(blank)
         elif painted:
             height = space.size[1]
-            for start, end in _segments(page_object, placed):
-                line = _ruling_line(space.point(*start), space.point(*end), height)
+            for start, end in _segments(page_object, placed, space):
+                line = _ruling_line(start, end, height)
                 if line is not None:
                     lines.append(line)
 
@@ -268,7 +301,9 @@ def read_page_objects(page) -> PageObjects:
 
 
 class PlumberPage(pdfplumber.page.Page):
-    """pdfplumber's page API (find_tables, filter, extract_text_lines) over objects read by pdfium."""
+    """pdfplumber's page API (find_tables, filter, extract_text_lines) over objects read by pdfium.
+    Its ruling lines leave out pieces shorter than _SHORTEST, which a table finder set to keep
+    shorter edges would have seen."""
 
     def __init__(self, objects: PageObjects, page_number: int):
         self.pdf = None

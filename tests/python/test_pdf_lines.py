@@ -18,7 +18,7 @@ from pdfplumber.utils import extract_text
 from pypdf import PdfReader, PdfWriter
 
 import ingest.pdf.pages as pages
-from ingest.pdf import pdfium_calls
+from ingest.pdf import pdfium_calls, pdfium_page
 from ingest.pdf.cell_text import cell_text, free_text_lines
 from ingest.pdf.pdfium_page import LeftToPdfplumber, PlumberPage, read_page_objects
 from ingest.pdf.reader import read_pdf_document
@@ -143,8 +143,9 @@ def test_cell_text_is_pdfplumbers_text_on_every_cell_and_page_of_the_real_pdfs(p
                 in_cell = [view.chars[i] for i in chars.within(cell)]
                 assert cell_text(in_cell) == extract_text(in_cell), (name, number, cell)
                 compared += 1
-        free = view.filter(pages._outside([table.bbox for table in tables]))
-        assert free_text_lines(free.chars, 6) == [
+        free_chars = chars.outside([table.bbox for table in tables])
+        free = view.filter(lambda obj, kept={id(char) for char in free_chars}: id(obj) in kept)
+        assert free_text_lines(free_chars, 6) == [
             (line["top"], line["text"]) for line in free.extract_text_lines(return_chars=False, y_tolerance=6)]
     assert compared > 10_000
 
@@ -162,18 +163,39 @@ def test_table_finder_finds_pdfplumbers_edges_and_cells_on_every_page_of_the_rea
     assert edges > 5_000
 
 
-def test_the_c_bulk_reader_reads_what_its_ctypes_twin_reads_on_every_page_of_the_real_pdfs():
+def _shaped_both_ways(text_page: int, handle: int) -> tuple:
+    """(characters, text objects) as the C extension shapes them and as _characters_in_python does
+    (the class of LeftToPdfplumber where they raise it)."""
+    space = pdfium_page._page_space(handle)
+    shaped = []
+    for characters in (pdfium_page._characters, pdfium_page._characters_in_python):
+        used = set()
+        try:
+            shaped.append((characters(text_page, space, pdfium_page._Descents(), used), used))
+        except LeftToPdfplumber:
+            shaped.append(LeftToPdfplumber)
+    return tuple(shaped)
+
+
+def test_the_c_bulk_reader_reads_what_its_python_twins_read_on_every_page_of_the_real_pdfs(tmp_path):
     """pdfium_calls reads characters, objects and path points through the C extension, built by
-    the install; its ctypes twin (for installs without a C compiler) must return the same lists."""
-    assert pdfium_calls.BULK_IN_C, "ingest/pdf/_pdfium_bulk.c was not built: reinstall with a C compiler"
-    paths = 0
-    for path in REAL_PDFS:
+    the install, and shapes the characters; its ctypes and Python twins (for installs without a
+    C compiler) must give the same, on every page of the real PDFs and of Putuo turned by
+    /Rotate 90, 180 and 270 (drawn sideways or not, so that text is rotated for some)."""
+    assert pdfium_calls.bulk_in_c(), "ingest/pdf/_pdfium_bulk.c was not built: reinstall with a C compiler"
+    turned = [_variant(tmp_path / str(turn), PUTUO_PDF, lambda page, turn=turn: page.rotate(turn), pages_kept=3)
+              for turn in (90, 180, 270)]
+    paths, left = 0, 0
+    for path in [*REAL_PDFS, *turned]:
         document = pypdfium2.PdfDocument(path)
         for index in range(len(document)):
             page = document[index]
             handle = ctypes.cast(page.raw, ctypes.c_void_p).value
             text_page = pdfium_calls.c.FPDFText_LoadPage(handle)
             assert pdfium_calls.chars(text_page) == pdfium_calls._chars_by_ctypes(text_page), (path.name, index + 1)
+            in_c, in_python = _shaped_both_ways(text_page, handle)
+            assert in_c == in_python, (path.name, index + 1)
+            left += in_c is LeftToPdfplumber
             pdfium_calls.c.FPDFText_ClosePage(text_page)
             ints, doubles = pdfium_calls.objects(handle, is_form=False)
             assert (ints, doubles) == pdfium_calls._objects_by_ctypes(handle, is_form=False), (path.name, index + 1)
@@ -186,3 +208,4 @@ def test_the_c_bulk_reader_reads_what_its_ctypes_twin_reads_on_every_page_of_the
             page.close()
         document.close()
     assert paths > 10_000
+    assert left == 9       # the turned copies' pages: their text is set sideways on the turned page
