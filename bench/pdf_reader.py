@@ -11,6 +11,8 @@ of each, as pages per second over all files, and the ratio to the baseline.
     pdfplumber extract_text     pdfplumber's plain text, per page
     pypdfium2 plain text        the floor: pdfium's text layer, per page (no tables, no positions)
     reader                      ingest.pdf.reader: tables and free text stitched into lines
+    reader without C            the same, pdfium called through ctypes only (an install that
+                                found no C compiler: ingest/pdf/pdfium_calls.py)
     reader + parse_document     and the forms recognised, rows typed
 """
 from __future__ import annotations
@@ -29,6 +31,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 from ingest.parse import parse_document  # noqa: E402
+from ingest.pdf import pdfium_calls  # noqa: E402
 from ingest.pdf.reader import read_pdf_document  # noqa: E402
 
 REAL_PDFS = sorted([*(PROJECT_DIR / "data" / "documents").glob("*.pdf"),
@@ -65,6 +68,14 @@ def reader(path: Path) -> None:
     read_pdf_document(path)
 
 
+def reader_without_c(path: Path) -> None:
+    built, pdfium_calls._pdfium_bulk = pdfium_calls._pdfium_bulk, None
+    try:
+        read_pdf_document(path)
+    finally:
+        pdfium_calls._pdfium_bulk = built
+
+
 def reader_and_parse(path: Path) -> None:
     parse_document(read_pdf_document(path))
 
@@ -73,6 +84,7 @@ MEASUREMENTS = [("pdfplumber extract_tables (baseline)", plumber_tables),
                 ("pdfplumber extract_text", plumber_text),
                 ("pypdfium2 plain text (floor)", pdfium_text),
                 ("reader", reader),
+                ("reader without C", reader_without_c),
                 ("reader + parse_document", reader_and_parse)]
 
 
