@@ -21,6 +21,7 @@ from .corpus import DEFAULT_TIME_LIMIT, SECONDS_PER_MB, Outcome, documents_under
 from .errors import IngestError
 from .exports import export_marts
 from .landing_zone import LANDING_FORMATS, LandingZone, landing_zone
+from .pdf import pdfium_calls
 from . import PARSER_VERSION, quarantine
 from .paths import BUNDLED_SAMPLE, PROJECT_DIR
 from .refresh_lock import WarehouseBusy, writer_lock
@@ -52,6 +53,10 @@ def _ingest(paths: list[Path], zone: LandingZone, force: bool = False, jobs: int
     if not files:
         print("no documents (.txt, .pdf, .xlsx) found under " + ", ".join(map(str, paths)), file=sys.stderr)
         return EXIT_NO_DOCUMENTS, []
+    if not pdfium_calls.bulk_in_c() and any(path.suffix.lower() == ".pdf" for path in files):
+        print("fiscal ingest: the PDF reader's C extension (ingest/pdf/_pdfium_bulk.c) was not built, so "
+              "PDFs are read at about half speed: install a C compiler and reinstall the project "
+              "(.venv/bin/pip install --no-deps -e .)", file=sys.stderr)
     outcomes = ingest_corpus(files, zone, force, jobs, time_limit)
     print(report(outcomes, zone))
     for outcome in outcomes:

@@ -199,3 +199,20 @@ def test_options_after_the_command_version_and_paths_from_the_current_directory(
     assert f"no warehouse at {tmp_path / 'here.duckdb'}:" in capsys.readouterr().err
     assert main(["--warehouse", "there.duckdb", "summary"]) == EXIT_USAGE         # and before it
     assert f"no warehouse at {tmp_path / 'there.duckdb'}:" in capsys.readouterr().err
+
+
+def test_ingesting_pdfs_without_the_c_reader_says_so(tmp_path, capsys, monkeypatch):
+    """An install that found no C compiler reads PDFs through ctypes, at half speed: ingest says
+    so, and how to mend it, when PDFs are among the files (and not otherwise)."""
+    from conftest import PUTUO_PDF
+
+    from ingest.pdf import pdfium_calls
+    monkeypatch.setattr(pdfium_calls, "_pdfium_bulk", None)
+    monkeypatch.setattr(cli, "ingest_corpus", lambda *args, **kwargs: [])
+    zone = landing_zone("seeds", tmp_path / "landing")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "a.txt").write_text("x\n", encoding="utf-8")
+    cli._ingest([tmp_path / "text"], zone)
+    assert "C extension" not in capsys.readouterr().err
+    cli._ingest([PUTUO_PDF], zone)
+    assert "was not built, so PDFs are read at about half speed" in capsys.readouterr().err
