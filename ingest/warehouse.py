@@ -73,6 +73,14 @@ def project_fingerprint(project_dir: Path, zone: LandingZone) -> str:
 
 _SELECTION_FLAGS = ("--select", "-s", "--models", "-m", "--selector")
 
+# An incremental build runs on the project and reference seeds of the last build (the plan
+# compares their fingerprint), in a copy of its warehouse: reloading the reference seeds, testing
+# them again and running the unit tests (the models' logic on fixed rows) cannot change a
+# result. "cautious": only tests whose every parent is excluded go; a test of new rows against a
+# reference seed (relationships to rule_catalogue, say) stays. 43 of about 350 nodes.
+_UNCHANGED_SINCE_LAST_BUILD = ["--exclude", "path:seeds/reference", "resource_type:unit_test",
+                               "--indirect-selection", "cautious"]
+
 
 def selects_part(dbt_args: list[str] | None) -> bool:
     """Whether dbt is asked to build part of the models (--select and its kin, or --exclude of
@@ -91,6 +99,11 @@ def selects_part(dbt_args: list[str] | None) -> bool:
             if any(not value.startswith("resource_type:") for value in values):
                 return True
     return False
+
+
+def _excludes(dbt_args: list[str] | None) -> bool:
+    """Whether the user's dbt arguments exclude nodes or choose the indirect selection themselves."""
+    return any(arg.partition("=")[0] in ("--exclude", "--indirect-selection") for arg in dbt_args or [])
 
 
 def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_refresh: bool = False,
@@ -126,6 +139,8 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
             swap_in(prepare_serving(warehouse, warehouse))
         return 0
     args = ["build", "--vars", json.dumps(build_vars), *(dbt_args or [])]
+    if plan.mode == "incremental" and not partial and not _excludes(dbt_args):
+        args += _UNCHANGED_SINCE_LAST_BUILD
     if plan.mode == "incremental" or partial:
         shutil.copyfile(warehouse, building)
     if plan.mode == "full":

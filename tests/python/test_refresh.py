@@ -3,6 +3,7 @@ equals a full rebuild row for row; a failed refresh leaves the previous warehous
 its old numbers; a reader holding the old file survives a swap; a second writer is turned away."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -71,15 +72,17 @@ def refreshed(tmp_path_factory):
     reader = _open_reader(incremental)
     _land(zone, ADDED)
     assert build_warehouse(project, incremental, zone, capture=True, dbt_vars=WARN) == 0
+    run = json.loads((project / "target" / "run_results.json").read_text(encoding="utf-8"))
+    ran_incrementally = {result["unique_id"] for result in run["results"]}
     # the reference needs no dbt tests of its own: the incremental builds ran them
     assert build_warehouse(project, full, zone, full_refresh=True, capture=True, dbt_vars=WARN,
                            dbt_args=NO_DBT_TESTS) == 0
     reader_output, _ = reader.communicate("\n", timeout=60)
-    yield project, zone, incremental, full, reader_output
+    yield project, zone, incremental, full, reader_output, ran_incrementally
 
 
 def test_incremental_build_equals_full_rebuild_row_for_row(refreshed):
-    _, _, incremental, full, _ = refreshed
+    _, _, incremental, full, *_ = refreshed
     assert _build_mode(incremental) == "incremental" and _build_mode(full) == "full"
     with duckdb.connect() as con:
         con.execute(f"attach '{incremental}' as inc (read_only)")
@@ -100,14 +103,25 @@ def test_incremental_build_equals_full_rebuild_row_for_row(refreshed):
     assert findings == [("hierarchy_form03", 2)]     # the injected 项 breaks its 款 and its 类 sums
 
 
+def test_an_incremental_build_leaves_the_unchanged_reference_and_unit_tests_alone(refreshed):
+    """The project and its reference seeds are the last build's: their seeds are not reloaded nor
+    tested again and the unit tests do not run; a test of the new rows against a reference seed
+    does."""
+    *_, ran = refreshed
+    assert not any(node.startswith(("seed.", "unit_test.")) for node in ran)
+    assert not any(node.startswith("test.fiscal_warehouse.unique_rule_catalogue") for node in ran)
+    assert any(node.startswith("test.fiscal_warehouse.relationships_fct_reconciliation_results_rule_id") for node in ran)
+    assert any(node.startswith("test.fiscal_warehouse.unique_combination_fct_reconciliation_results") for node in ran)
+
+
 def test_a_reader_of_the_old_file_keeps_reading_it_across_the_swap(refreshed):
-    *_, reader_output = refreshed
+    *_, reader_output, _ = refreshed
     # after two builds swapped new files in, the reader's query on its open file still answers
     assert reader_output.strip() == str(len(FIRST))
 
 
 def test_a_failed_refresh_leaves_the_previous_warehouse_answering(refreshed):
-    project, zone, incremental, _, _ = refreshed
+    project, zone, incremental, *_ = refreshed
     with duckdb.connect(str(incremental), read_only=True) as con:
         before = con.execute("select document_id, expenditure_total_yuan, findings from marts.mart_document_summary "
                              "order by 1").fetchall()
@@ -132,7 +146,7 @@ def test_a_second_writer_is_turned_away_while_the_first_holds_the_warehouse(tmp_
 
 
 def test_a_failing_export_keeps_the_previous_warehouse(refreshed, capsys):
-    project, zone, incremental, _, _ = refreshed
+    project, zone, incremental, *_ = refreshed
     before = incremental.stat().st_mtime_ns
 
     def full_disk(building):
