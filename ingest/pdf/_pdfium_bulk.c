@@ -11,6 +11,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct { float left, top, right, bottom; } rect_f;   /* pdfium's FS_RECTF */
 typedef struct { float a, b, c, d, e, f; } matrix_f;          /* pdfium's FS_MATRIX */
@@ -44,83 +45,126 @@ static int address(PyObject *value, void **out) {
     return !(*out == NULL && PyErr_Occurred());
 }
 
+/* Two bytes objects for `count` records of `ints_per` int64 and `doubles_per` float64; 0 (and
+ * neither) when memory runs out. */
+static int new_records(Py_ssize_t count, int ints_per, int doubles_per, PyObject **ints, PyObject **doubles) {
+    *ints = PyBytes_FromStringAndSize(NULL, count * ints_per * (Py_ssize_t)sizeof(int64_t));
+    *doubles = PyBytes_FromStringAndSize(NULL, count * doubles_per * (Py_ssize_t)sizeof(double));
+    if (*ints != NULL && *doubles != NULL)
+        return 1;
+    Py_CLEAR(*ints);
+    Py_CLEAR(*doubles);
+    return 0;
+}
+
+/* Reading a text page's characters, shared by chars() and shaped_chars(). The calls, in this
+ * order: count_chars, get_unicode, is_generated, get_text_object, get_loose_char_box,
+ * get_matrix, get_font_size, get_char_origin, text_object_get_font. */
 enum { CHAR_CALLS = 9, INTS_PER_CHAR = 3, DOUBLES_PER_CHAR = 11 };
 
-/* chars(count_chars, get_unicode, is_generated, get_text_object, get_loose_char_box, get_matrix,
- *       get_font_size, get_char_origin, text_object_get_font, text_page) -> (ints, doubles):
- * for every character pdfium did not infer (an inferred space or line break is left out), ints
- * holds int64 (unicode, text object, font) and doubles float64 (left, bottom, right, top of its
- * loose box, its text object's matrix a b c d, font size, and origin x y). A text object is one
- * show operator, so the matrix, size, font and origin of its first character stand for all of
- * them: they are asked once per object. */
-static PyObject *chars(PyObject *self, PyObject *args) {
+typedef struct {
+    count_chars_f count_chars;
+    get_unicode_f get_unicode;
+    is_generated_f is_generated;
+    get_text_object_f get_text_object;
+    get_loose_char_box_f get_loose_char_box;
+    get_matrix_f get_matrix;
+    get_font_size_f get_font_size;
+    get_char_origin_f get_char_origin;
+    text_object_get_font_f text_object_get_font;
+    void *text_page;
+    int count, next;              /* characters on the page; the next index to read */
+    void *last_object;
+    int any;                      /* a character was read */
+} char_reader;
+
+/* One character: its own values, and its text object's (a text object is one show operator, so
+ * the matrix, size, font and origin of its first character stand for all of them: they are
+ * asked once per object). */
+typedef struct {
+    unsigned int unicode;
+    void *text_object, *font;
+    rect_f box;
+    matrix_f matrix;
+    double font_size, origin_x, origin_y;
+    int new_object;               /* the first character of its text object */
+} char_read;
+
+/* The reader of the text page, from the CHAR_CALLS addresses at args[0…] and the text page
+ * after them; 0 with an exception set if one is not an address. */
+static int open_char_reader(PyObject *args, char_reader *reader) {
     void *pointers[CHAR_CALLS + 1];
+    for (int i = 0; i <= CHAR_CALLS; i++)
+        if (!address(PyTuple_GET_ITEM(args, i), &pointers[i]))
+            return 0;
+    *reader = (char_reader){
+        (count_chars_f)pointers[0], (get_unicode_f)pointers[1], (is_generated_f)pointers[2],
+        (get_text_object_f)pointers[3], (get_loose_char_box_f)pointers[4], (get_matrix_f)pointers[5],
+        (get_font_size_f)pointers[6], (get_char_origin_f)pointers[7], (text_object_get_font_f)pointers[8],
+        pointers[CHAR_CALLS], 0, 0, NULL, 0};
+    reader->count = reader->count_chars(reader->text_page);
+    return 1;
+}
+
+/* The next character pdfium did not infer (an inferred space or line break is skipped) into
+ * `read`, its object's values kept from the character before unless it starts a new object;
+ * 0 at the end of the page. */
+static int read_next_char(char_reader *reader, char_read *read) {
+    for (; reader->next < reader->count; reader->next++) {
+        int index = reader->next;
+        unsigned int unicode = reader->get_unicode(reader->text_page, index);
+        if ((unicode == ' ' || unicode == '\r' || unicode == '\n') && reader->is_generated(reader->text_page, index))
+            continue;
+        void *text_object = reader->get_text_object(reader->text_page, index);
+        read->new_object = !reader->any || text_object != reader->last_object;
+        if (read->new_object) {
+            reader->any = 1;
+            reader->last_object = text_object;
+            read->matrix = (matrix_f){0, 0, 0, 0, 0, 0};
+            reader->get_matrix(reader->text_page, index, &read->matrix);
+            read->font_size = reader->get_font_size(reader->text_page, index);
+            read->origin_x = read->origin_y = 0;
+            reader->get_char_origin(reader->text_page, index, &read->origin_x, &read->origin_y);
+            read->font = text_object ? reader->text_object_get_font(text_object) : NULL;
+        }
+        read->unicode = unicode;
+        read->text_object = text_object;
+        read->box = (rect_f){0, 0, 0, 0};
+        reader->get_loose_char_box(reader->text_page, index, &read->box);
+        reader->next++;
+        return 1;
+    }
+    return 0;
+}
+
+/* chars(the CHAR_CALLS, text_page) -> (ints, doubles): for every character read_next_char reads,
+ * ints holds int64 (unicode, text object, font) and doubles float64 (left, bottom, right, top of
+ * its loose box, its text object's matrix a b c d, font size, and origin x y). */
+static PyObject *chars(PyObject *self, PyObject *args) {
+    char_reader reader;
     if (PyTuple_GET_SIZE(args) != CHAR_CALLS + 1) {
         PyErr_SetString(PyExc_TypeError, "chars: nine pdfium function addresses and a text page");
         return NULL;
     }
-    for (int i = 0; i <= CHAR_CALLS; i++)
-        if (!address(PyTuple_GET_ITEM(args, i), &pointers[i]))
-            return NULL;
-    count_chars_f count_chars = (count_chars_f)pointers[0];
-    get_unicode_f get_unicode = (get_unicode_f)pointers[1];
-    is_generated_f is_generated = (is_generated_f)pointers[2];
-    get_text_object_f get_text_object = (get_text_object_f)pointers[3];
-    get_loose_char_box_f get_loose_char_box = (get_loose_char_box_f)pointers[4];
-    get_matrix_f get_matrix = (get_matrix_f)pointers[5];
-    get_font_size_f get_font_size = (get_font_size_f)pointers[6];
-    get_char_origin_f get_char_origin = (get_char_origin_f)pointers[7];
-    text_object_get_font_f text_object_get_font = (text_object_get_font_f)pointers[8];
-    void *text_page = pointers[CHAR_CALLS];
-
-    int count = count_chars(text_page);
-    if (count < 0)
-        count = 0;
-    PyObject *ints = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * INTS_PER_CHAR * sizeof(int64_t));
-    PyObject *doubles = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * DOUBLES_PER_CHAR * sizeof(double));
-    if (ints == NULL || doubles == NULL) {
-        Py_XDECREF(ints);
-        Py_XDECREF(doubles);
+    if (!open_char_reader(args, &reader))
         return NULL;
-    }
+    PyObject *ints, *doubles;
+    if (!new_records(reader.count > 0 ? reader.count : 0, INTS_PER_CHAR, DOUBLES_PER_CHAR, &ints, &doubles))
+        return NULL;
     int64_t *int_out = (int64_t *)PyBytes_AS_STRING(ints);
     double *double_out = (double *)PyBytes_AS_STRING(doubles);
     Py_ssize_t kept = 0;
-    void *last_object = NULL, *font = NULL;
-    matrix_f matrix = {0, 0, 0, 0, 0, 0};
-    double size = 0, origin_x = 0, origin_y = 0;
-    for (int index = 0; index < count; index++) {
-        unsigned int unicode = get_unicode(text_page, index);
-        if ((unicode == ' ' || unicode == '\r' || unicode == '\n') && is_generated(text_page, index))
-            continue;
-        void *text_object = get_text_object(text_page, index);
-        if (kept == 0 || text_object != last_object) {
-            last_object = text_object;
-            matrix = (matrix_f){0, 0, 0, 0, 0, 0};
-            get_matrix(text_page, index, &matrix);
-            size = get_font_size(text_page, index);
-            origin_x = origin_y = 0;
-            get_char_origin(text_page, index, &origin_x, &origin_y);
-            font = text_object ? text_object_get_font(text_object) : NULL;
-        }
-        rect_f box = {0, 0, 0, 0};
-        get_loose_char_box(text_page, index, &box);
+    char_read read;
+    while (read_next_char(&reader, &read)) {
         int64_t *ints_at = int_out + kept * INTS_PER_CHAR;
-        ints_at[0] = unicode;
-        ints_at[1] = (int64_t)(intptr_t)text_object;
-        ints_at[2] = (int64_t)(intptr_t)font;
+        ints_at[0] = read.unicode;
+        ints_at[1] = (int64_t)(intptr_t)read.text_object;
+        ints_at[2] = (int64_t)(intptr_t)read.font;
         double *doubles_at = double_out + kept * DOUBLES_PER_CHAR;
-        doubles_at[0] = box.left;
-        doubles_at[1] = box.bottom;
-        doubles_at[2] = box.right;
-        doubles_at[3] = box.top;
-        doubles_at[4] = matrix.a;
-        doubles_at[5] = matrix.b;
-        doubles_at[6] = matrix.c;
-        doubles_at[7] = matrix.d;
-        doubles_at[8] = size;
-        doubles_at[9] = origin_x;
-        doubles_at[10] = origin_y;
+        double values[DOUBLES_PER_CHAR] = {read.box.left, read.box.bottom, read.box.right, read.box.top,
+                                           read.matrix.a, read.matrix.b, read.matrix.c, read.matrix.d,
+                                           read.font_size, read.origin_x, read.origin_y};
+        memcpy(doubles_at, values, sizeof values);
         kept++;
     }
     if (_PyBytes_Resize(&ints, kept * INTS_PER_CHAR * sizeof(int64_t)) < 0) {
@@ -192,34 +236,28 @@ static void page_point(int turns, double width, double height, double x, double 
 
 static const double TURNS[4][4] = {{1, 0, 0, 1}, {0, -1, 1, 0}, {-1, 0, 0, -1}, {0, 1, -1, 0}};
 
-enum { SHAPED_CALLS = 10 };
-
-/* shaped_chars(the nine chars() calls, font_get_descent, text_page, turns, box_width, box_height,
- *              scale, skew) -> (chars, text objects) or None where a text object is not set
- * upright on the turned page. */
+/* shaped_chars(the CHAR_CALLS, text_page, font_get_descent, turns, box_width, box_height, scale,
+ *              skew) -> (chars, text objects) or None where a text object is not set upright on
+ * the turned page. */
 static PyObject *shaped_chars(PyObject *self, PyObject *args) {
-    PyObject *arguments[SHAPED_CALLS + 1];
-    void *pointers[SHAPED_CALLS + 1];
+    char_reader reader;
+    void *descent_address;
     int turns;
     double box_width, box_height, scale, skew;
-    if (!PyArg_ParseTuple(args, "OOOOOOOOOOOidddd", &arguments[0], &arguments[1], &arguments[2], &arguments[3],
-                          &arguments[4], &arguments[5], &arguments[6], &arguments[7], &arguments[8], &arguments[9],
-                          &arguments[10], &turns, &box_width, &box_height, &scale, &skew))
+    if (PyTuple_GET_SIZE(args) != CHAR_CALLS + 7) {
+        PyErr_SetString(PyExc_TypeError, "shaped_chars: the chars() arguments, font_get_descent, turns, "
+                                         "box width and height, scale, skew");
         return NULL;
-    for (int i = 0; i <= SHAPED_CALLS; i++)
-        if (!address(arguments[i], &pointers[i]))
-            return NULL;
-    count_chars_f count_chars = (count_chars_f)pointers[0];
-    get_unicode_f get_unicode = (get_unicode_f)pointers[1];
-    is_generated_f is_generated = (is_generated_f)pointers[2];
-    get_text_object_f get_text_object = (get_text_object_f)pointers[3];
-    get_loose_char_box_f get_loose_char_box = (get_loose_char_box_f)pointers[4];
-    get_matrix_f get_matrix = (get_matrix_f)pointers[5];
-    get_font_size_f get_font_size = (get_font_size_f)pointers[6];
-    get_char_origin_f get_char_origin = (get_char_origin_f)pointers[7];
-    text_object_get_font_f text_object_get_font = (text_object_get_font_f)pointers[8];
-    font_get_descent_f font_get_descent = (font_get_descent_f)pointers[9];
-    void *text_page = pointers[SHAPED_CALLS];
+    }
+    if (!open_char_reader(args, &reader) || !address(PyTuple_GET_ITEM(args, CHAR_CALLS + 1), &descent_address))
+        return NULL;
+    PyObject *page_space = PyTuple_GetSlice(args, CHAR_CALLS + 2, CHAR_CALLS + 7);
+    int parsed = page_space != NULL
+        && PyArg_ParseTuple(page_space, "idddd", &turns, &box_width, &box_height, &scale, &skew);
+    Py_XDECREF(page_space);
+    if (!parsed)
+        return NULL;
+    font_get_descent_f font_get_descent = (font_get_descent_f)descent_address;
     turns = ((turns % 4) + 4) % 4;
     const double *turn = TURNS[turns];
 
@@ -227,27 +265,16 @@ static PyObject *shaped_chars(PyObject *self, PyObject *args) {
     PyObject *chars = PyList_New(0), *used = PySet_New(NULL);
     if (chars == NULL || used == NULL)
         goto failed;
-    int count = count_chars(text_page);
-    void *last_object = NULL;
-    int any = 0;
-    double size = 0, top = 0, bottom = 0;
-    for (int index = 0; index < count; index++) {
-        unsigned int unicode = get_unicode(text_page, index);
-        if ((unicode == ' ' || unicode == '\r' || unicode == '\n') && is_generated(text_page, index))
-            continue;
-        void *text_object = get_text_object(text_page, index);
-        if (!any || text_object != last_object) {
-            any = 1;
-            last_object = text_object;
-            PyObject *handle = PyLong_FromVoidPtr(text_object);
+    char_read read;
+    while (read_next_char(&reader, &read)) {
+        if (read.new_object) {
+            PyObject *handle = PyLong_FromVoidPtr(read.text_object);
             if (handle == NULL || PySet_Add(used, handle) < 0) {
                 Py_XDECREF(handle);
                 goto failed;
             }
             Py_DECREF(handle);
-            matrix_f matrix = {0, 0, 0, 0, 0, 0};
-            get_matrix(text_page, index, &matrix);
-            double a = matrix.a, b = matrix.b, c = matrix.c, d = matrix.d;
+            double a = read.matrix.a, b = read.matrix.b, c = read.matrix.c, d = read.matrix.d;
             double ta = a * turn[0] + b * turn[2], tb = a * turn[1] + b * turn[3];
             double tc = c * turn[0] + d * turn[2], td = c * turn[1] + d * turn[3];
             if (-skew <= tb && tb <= skew)
@@ -262,15 +289,14 @@ static PyObject *shaped_chars(PyObject *self, PyObject *args) {
                 Py_XDECREF(bottom_value);
                 Py_RETURN_NONE;
             }
-            size = rounded(get_font_size(text_page, index) * td, scale);
-            void *font = text_object ? text_object_get_font(text_object) : NULL;
+            double size = rounded(read.font_size * td, scale);
             float descent_per_point = 0;
-            double descent = font && font_get_descent(font, 1.0f, &descent_per_point) ? (double)descent_per_point : 0.0;
-            double origin_x = 0, origin_y = 0, origin_page_x, baseline;
-            get_char_origin(text_page, index, &origin_x, &origin_y);
-            page_point(turns, box_width, box_height, origin_x, origin_y, &origin_page_x, &baseline);
-            bottom = rounded(baseline - descent * size, scale);
-            top = rounded(bottom - size, scale);
+            double descent = read.font && font_get_descent(read.font, 1.0f, &descent_per_point)
+                ? (double)descent_per_point : 0.0;
+            double origin_page_x, baseline;
+            page_point(turns, box_width, box_height, read.origin_x, read.origin_y, &origin_page_x, &baseline);
+            double bottom = rounded(baseline - descent * size, scale);
+            double top = rounded(bottom - size, scale);
             Py_XDECREF(size_value);
             Py_XDECREF(top_value);
             Py_XDECREF(bottom_value);
@@ -280,22 +306,20 @@ static PyObject *shaped_chars(PyObject *self, PyObject *args) {
             if (size_value == NULL || top_value == NULL || bottom_value == NULL)
                 goto failed;
         }
-        rect_f box = {0, 0, 0, 0};
-        get_loose_char_box(text_page, index, &box);
         double x0, x1, unused;
         if (turns == 0) {
-            x0 = box.left;
-            x1 = box.right;
+            x0 = read.box.left;
+            x1 = read.box.right;
         } else {        /* the advance runs along the turned page's x: the box's corners, turned */
-            page_point(turns, box_width, box_height, box.left, box.bottom, &x0, &unused);
-            page_point(turns, box_width, box_height, box.right, box.top, &x1, &unused);
+            page_point(turns, box_width, box_height, read.box.left, read.box.bottom, &x0, &unused);
+            page_point(turns, box_width, box_height, read.box.right, read.box.top, &x1, &unused);
             if (x1 < x0) {
                 double swap = x0;
                 x0 = x1;
                 x1 = swap;
             }
         }
-        PyObject *text = PyUnicode_FromOrdinal((int)unicode);
+        PyObject *text = PyUnicode_FromOrdinal((int)read.unicode);
         PyObject *x0_value = PyFloat_FromDouble(rounded(x0, scale));
         PyObject *x1_value = PyFloat_FromDouble(rounded(x1, scale));
         PyObject *char_dict = PyDict_New();
@@ -356,13 +380,9 @@ static PyObject *objects(PyObject *self, PyObject *args) {
     int count = ((count_objects_f)pointers[0])(container);
     if (count < 0)
         count = 0;
-    PyObject *ints = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * 2 * sizeof(int64_t));
-    PyObject *doubles = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)count * DOUBLES_PER_OBJECT * sizeof(double));
-    if (ints == NULL || doubles == NULL) {
-        Py_XDECREF(ints);
-        Py_XDECREF(doubles);
+    PyObject *ints, *doubles;
+    if (!new_records(count, 2, DOUBLES_PER_OBJECT, &ints, &doubles))
         return NULL;
-    }
     int64_t *int_out = (int64_t *)PyBytes_AS_STRING(ints);
     double *double_out = (double *)PyBytes_AS_STRING(doubles);
     for (int index = 0; index < count; index++) {

@@ -55,7 +55,7 @@ def _address(name: str) -> int:
 _CHAR_CALLS = tuple(map(_address, ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_IsGenerated",
                                    "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox", "FPDFText_GetMatrix",
                                    "FPDFText_GetFontSize", "FPDFText_GetCharOrigin", "FPDFTextObj_GetFont")))
-_SHAPED_CHAR_CALLS = _CHAR_CALLS + (_address("FPDFFont_GetDescent"),)
+_FONT_DESCENT_CALL = _address("FPDFFont_GetDescent")
 _SEGMENT_CALLS = tuple(map(_address, ("FPDFPath_CountSegments", "FPDFPath_GetPathSegment",
                                       "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType",
                                       "FPDFPathSegment_GetClose")))
@@ -87,7 +87,8 @@ def shaped_chars(text_page: int, turns: int, box_width: float, box_height: float
                  ) -> tuple[list[dict], set[int]] | None:
     """pdfium_page._characters_in_python's characters and text objects, made in C (call only where
     bulk_in_c()); None where that raises LeftToPdfplumber for text not set upright."""
-    return _pdfium_bulk.shaped_chars(*_SHAPED_CHAR_CALLS, text_page, turns, box_width, box_height, scale, skew)
+    return _pdfium_bulk.shaped_chars(*_CHAR_CALLS, text_page, _FONT_DESCENT_CALL, turns, box_width, box_height,
+                                     scale, skew)
 
 
 def objects(container: int, is_form: bool) -> tuple[list[int], list[float]]:
