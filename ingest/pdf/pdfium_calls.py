@@ -21,23 +21,28 @@ except ImportError:          # built without a C compiler: the ctypes twins belo
     _pdfium_bulk = None
 
 
-
 def bulk_in_c() -> bool:
     """Whether the C extension was built (else the twins here run)."""
     return _pdfium_bulk is not None
 
 
-def _by_address(function):
+def _address(name: str) -> int:
+    """Where pypdfium2's pdfium function `name` is, for the C extension to call."""
+    return ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+
+
+def _by_address(name: str):
     """The pdfium function with its handles (page, text page, page object, font, path segment)
     passed and returned as plain ints: a page has thousands of objects, and each ctypes pointer
     returned would need a cast to be compared or kept."""
+    function = getattr(pdfium_c, name)
+
     def plain(kind):
         return ctypes.c_void_p if kind is not None and kind.__name__.startswith("LP_struct_fpdf_") else kind
-    prototype = ctypes.CFUNCTYPE(plain(function.restype), *map(plain, function.argtypes))
-    return prototype(ctypes.cast(function, ctypes.c_void_p).value)
+    return ctypes.CFUNCTYPE(plain(function.restype), *map(plain, function.argtypes))(_address(name))
 
 
-c = SimpleNamespace(**{name: _by_address(getattr(pdfium_c, name)) for name in (
+c = SimpleNamespace(**{name: _by_address(name) for name in (
     "FPDFPage_GetRotation", "FPDFPage_GetMediaBox", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
     "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFText_LoadPage", "FPDFText_ClosePage",
     "FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_GetTextObject",
@@ -46,11 +51,6 @@ c = SimpleNamespace(**{name: _by_address(getattr(pdfium_c, name)) for name in (
     "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix", "FPDFPageObj_GetBounds",
     "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPath_GetDrawMode", "FPDFPath_CountSegments",
     "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose")})
-
-
-def _address(name: str) -> int:
-    return ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-
 
 _CHAR_CALLS = tuple(map(_address, ("FPDFText_CountChars", "FPDFText_GetUnicode", "FPDFText_IsGenerated",
                                    "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox", "FPDFText_GetMatrix",

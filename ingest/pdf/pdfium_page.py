@@ -160,6 +160,7 @@ def _characters(text_page: int, space: _PageSpace, descents: _Descents, used: se
 
 
 def _characters_in_python(text_page: int, space: _PageSpace, descents: _Descents, used: set[int]) -> list[dict]:
+    """_characters where the C extension was not built, and the reference it is held to."""
     ints, doubles = pdfium_calls.chars(text_page)
     per_char = zip(zip(*[iter(ints)] * INTS_PER_CHAR), zip(*[iter(doubles)] * DOUBLES_PER_CHAR))
     chars = []
@@ -240,12 +241,8 @@ def _ruling_line(start: tuple[float, float], end: tuple[float, float], height: f
     displayed page); None for a slanted one, and for one shorter than _SHORTEST."""
     (x_start, top_start), (x_end, top_end) = start, end
     if abs(top_start - top_end) <= _FLAT:
-        if abs(x_start - x_end) < _SHORTEST - _FLAT:
-            return None
         top_end = top_start
     elif abs(x_start - x_end) <= _FLAT:
-        if abs(top_start - top_end) < _SHORTEST - _FLAT:
-            return None
         x_end = x_start
     else:
         return None
