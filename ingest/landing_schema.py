@@ -19,7 +19,9 @@ from .model import (DocumentRow, EconomicItemRow, ExtraMeasureRow, FormRow, Func
                     NarrativeClaimRow, ParseIssueRow, PerformanceIndicatorRow, PerformanceTableRow, Provenance,
                     SummaryLineRow, ThreePublicRow)
 
-_SQL_TYPES = {str: "varchar", int: "integer", bool: "boolean", Decimal: "decimal(18,4)"}
+# Type names both engines take: DuckDB reads `string` as VARCHAR; Spark has no unsized VARCHAR.
+TEXT = "string"
+_SQL_TYPES = {str: TEXT, int: "integer", bool: "boolean", Decimal: "decimal(18,4)"}
 
 # The longest text a landed cell may hold: dbt reads seeds with Python's csv module, whose field
 # limit this is. A printed line is landed whole (raw_text), so a document with a longer line is
@@ -56,7 +58,7 @@ class LandingTable:
                     for column in self.columns}
         types = {column: _sql_type(self.row_type, column) for column in self.columns}
         if self.figures_as_text:
-            types = {column: "varchar" if kind.startswith("decimal") else kind for column, kind in types.items()}
+            types = {column: TEXT if kind.startswith("decimal") else kind for column, kind in types.items()}
         return types
 
 

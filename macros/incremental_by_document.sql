@@ -49,14 +49,6 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- The plan's tables exist before any model reads them: empty when `fiscal build` did not write
-    a plan (a plain `dbt build`), which plans every landed document. -#}
-{% macro ensure_build_state() -%}
-    create schema if not exists build_state;
-    create table if not exists build_state.build_plan (mode varchar, reason varchar, fingerprint varchar);
-    create table if not exists build_state.documents_to_build (document_id varchar);
-{%- endmacro %}
-
 {#- The rows of `relation` that belong to the documents built in this run: document-keyed tests
     read only these, since rows of documents built before cannot have changed (their landing
     rows are the same, and the incremental models left them as they were). On a full build that

@@ -7,7 +7,7 @@ import pytest
 from conftest import PROJECT_DIR, SAMPLE, SAMPLE_ID, land
 from ingest import landing_seeds
 from ingest.generated import stale_files
-from ingest.landing_schema import LANDING_COLUMNS, landing_column_types
+from ingest.landing_schema import LANDING_COLUMNS, TEXT, landing_column_types
 from ingest.landing_zone import landing_zone
 from ingest.parse import parse_document
 from ingest.source import read_text_document
@@ -80,13 +80,13 @@ def test_seed_column_types_cover_every_landing_column():
     for name, columns in types.items():
         if name == "raw_narrative_claims":
             # figures land as printed text: staging needs '5' and '5.00' apart for the tolerance
-            assert columns["amount"] == columns["change_percent"] == "varchar"
+            assert columns["amount"] == columns["change_percent"] == TEXT
             continue
         for column, data_type in columns.items():
             if column.startswith("amount_") and column != "amount_decimals" or column == "amount":
                 assert data_type == "decimal(18,4)", (name, column)
             if column.endswith("_code") or column == "form":
-                assert data_type == "varchar", (name, column)
+                assert data_type == TEXT, (name, column)
 
 
 def test_the_generated_dbt_files_are_in_step_with_the_landing_registry():
