@@ -9,7 +9,7 @@ SHELL  := /bin/bash
 LINT   := set -o pipefail; $(VENV)/bin/sqlfluff lint --processes 2 models tests/audit 2>&1 | tee target/sqlfluff.log; \
           ! grep -q "Skipped file" target/sqlfluff.log
 
-.PHONY: setup build test ingest lint quality clean lock bench
+.PHONY: setup build test test-spark ingest lint quality clean lock bench
 
 PYTHON ?= python3
 
@@ -52,6 +52,14 @@ test: ingest
 	$(PY) -m pytest
 	$(DBT) parse --warn-error --project-dir . --profiles-dir .
 	$(LINT)
+
+## the dbt project on Apache Spark against DuckDB (tests/spark; README "Running on Spark"):
+## installs Java 17 from Debian where no java is found, and PySpark (requirements-spark.lock)
+test-spark: setup
+	@command -v java > /dev/null || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless > /dev/null; }
+	$(PY) -m pip install --quiet -r requirements-spark.lock
+	$(PY) -m pytest -n 0 tests/spark
 
 ## the Great Expectations checkpoint on the warehouse of `make build`
 quality: setup
