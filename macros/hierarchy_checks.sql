@@ -5,7 +5,7 @@
     a blank cell counts as nothing and adds no rounding to the tolerance. A parent with no printed children is a leaf: no check.
     Used by int_reconciliation__hierarchy. -#}
 {% macro hierarchy_checks(relation, form, rule_id, code_column, measure_columns, total_row_kind=none) %}
-    with lines as not materialized (
+    with lines as {{ not_materialized() }} (
         select
             document_id,
             source_line,
@@ -20,7 +20,7 @@
             {%- if total_row_kind %} or row_kind = '{{ total_row_kind }}'{% endif %}
     ),
 
-    amounts as not materialized (
+    amounts as {{ not_materialized() }} (
         {%- for column in measure_columns %}
         select
             document_id,

@@ -3,17 +3,17 @@
     the same column of 03 by more than print tolerance. One-sided: 05 below 03 is normal when
     other funds pay too. (02 against 03 is not compared: income and spending of a code differ
     whenever there are carry-overs.) -#}
-with form03 as not materialized (
+with form03 as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form03_expenditure') }}
     where row_kind = 'code'
 ),
 
-form05 as not materialized (
+form05 as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
     where row_kind = 'code'
 ),
 
-pairs as not materialized (
+pairs as {{ not_materialized() }} (
     {%- for measure in ['total', 'basic', 'project'] %}
         select
             form05.document_id,
@@ -29,12 +29,12 @@ pairs as not materialized (
     {%- endfor %}
 ),
 
-form_precision as not materialized (
+form_precision as {{ not_materialized() }} (
     select * from {{ ref('int_forms__precision') }}
     where form = '05'
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     select
         pairs.document_id,
         'cross_form05_codes_within_form03' as rule_id,

@@ -10,30 +10,30 @@
       classification (seed ref_economic_classes): an item moved to a class that does not exist
       can leave every sum within its print tolerance;
     - header_department_matches_cover: the 部门 line of every form names the cover department. -#}
-with coded_lines as not materialized (
+with coded_lines as {{ not_materialized() }} (
     select * from {{ ref('int_function_lines__unioned') }}
     where form in ('02', '03', '05')
 ),
 
-forms as not materialized (
+forms as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__forms') }}
 ),
 
-documents as not materialized (
+documents as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__documents') }}
 ),
 
-form03_codes as not materialized (
+form03_codes as {{ not_materialized() }} (
     select * from coded_lines
     where form = '03'
 ),
 
-form03_totals_only as not materialized (
+form03_totals_only as {{ not_materialized() }} (
     select document_id from {{ ref('int_forms__precision') }}
     where form = '03' and prints_totals_only
 ),
 
-namesakes as not materialized (
+namesakes as {{ not_materialized() }} (
     {#- the 03 code printed with the same name under the same parent: an equality join, so it
         stays a hash join at thousands of documents -#}
     select
@@ -53,7 +53,7 @@ namesakes as not materialized (
     group by printed_line.document_id, printed_line.form, printed_line.source_line
 ),
 
-code_presence as not materialized (
+code_presence as {{ not_materialized() }} (
     select
         printed_line.document_id,
         'codes_form' || printed_line.form || '_in_form03' as rule_id,
@@ -87,7 +87,7 @@ code_presence as not materialized (
         )
 ),
 
-code_names as not materialized (
+code_names as {{ not_materialized() }} (
     select
         document_id,
         'names_same_code_across_forms' as rule_id,
@@ -102,7 +102,7 @@ code_names as not materialized (
     having count(distinct form) > 1
 ),
 
-summary_classes as not materialized (
+summary_classes as {{ not_materialized() }} (
     select
         document_id,
         'names_summary_class_known' as rule_id,
@@ -124,7 +124,7 @@ summary_classes as not materialized (
         )
 ),
 
-economic_classes as not materialized (
+economic_classes as {{ not_materialized() }} (
     select
         items.document_id,
         'codes_form06_class_known' as rule_id,
@@ -142,7 +142,7 @@ economic_classes as not materialized (
     where items.economic_code is not null
 ),
 
-header_departments as not materialized (
+header_departments as {{ not_materialized() }} (
     select
         forms.document_id,
         'header_department_matches_cover' as rule_id,
@@ -156,7 +156,7 @@ header_departments as not materialized (
     where forms.department_in_header is not null and documents.department_name is not null
 ),
 
-checks as not materialized (
+checks as {{ not_materialized() }} (
     select * from code_presence
     union all
     select * from code_names
@@ -168,11 +168,11 @@ checks as not materialized (
     select * from header_departments
 ),
 
-form_precision as not materialized (
+form_precision as {{ not_materialized() }} (
     select * from {{ ref('int_forms__precision') }}
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     select
         checks.document_id,
         checks.rule_id,

@@ -5,46 +5,46 @@
     05 合计 basic = 06 人员经费 + 公用经费.
     Expected is the detailed form's figure, actual the other form's; a line missing from one
     form counts as a blank. Only documents that carry both forms are compared. -#}
-with summary_lines as not materialized (
+with summary_lines as {{ not_materialized() }} (
     select * from {{ ref('int_summary_lines__coded') }}
 ),
 
-printed_totals as not materialized (
+printed_totals as {{ not_materialized() }} (
     select * from {{ ref('int_forms__printed_totals') }}
 ),
 
-form03 as not materialized (
+form03 as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form03_expenditure') }}
 ),
 
-form05 as not materialized (
+form05 as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
 ),
 
-form06 as not materialized (
+form06 as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form06_economic_items') }}
 ),
 
-forms as not materialized (
+forms as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__forms') }}
 ),
 
-form_precision as not materialized (
+form_precision as {{ not_materialized() }} (
     select * from {{ ref('int_forms__precision') }}
 ),
 
-form01_classes as not materialized (
+form01_classes as {{ not_materialized() }} (
     select * from summary_lines
     where form = '01' and side = 'expenditure' and line_kind = 'class_line'
 ),
 
-form04_classes as not materialized (
+form04_classes as {{ not_materialized() }} (
     select * from summary_lines
     where form = '04' and side = 'expenditure' and line_kind = 'class_line'
 ),
 
 -- a budget's 02 counts 上年结转 / 使用非财政拨款结余 in its 合计: its 01 counterpart is 收入总计
-form02_with_balances as not materialized (
+form02_with_balances as {{ not_materialized() }} (
     select distinct document_id from printed_totals
     where
         form = '02'
@@ -53,7 +53,7 @@ form02_with_balances as not materialized (
 ),
 
 -- this year's total (see int_summary_lines__coded); 收入总计 where 02 counts balances
-form01_totals as not materialized (
+form01_totals as {{ not_materialized() }} (
     select * from summary_lines
     where
         form = '01'
@@ -64,22 +64,22 @@ form01_totals as not materialized (
         end
 ),
 
-form04_totals as not materialized (
+form04_totals as {{ not_materialized() }} (
     select * from summary_lines
     where form = '04' and side = 'expenditure' and is_current_year_total
 ),
 
-form03_classes as not materialized (
+form03_classes as {{ not_materialized() }} (
     select * from form03
     where code_length = 3
 ),
 
-form05_classes as not materialized (
+form05_classes as {{ not_materialized() }} (
     select * from form05
     where code_length = 3
 ),
 
-class_pairs as not materialized (
+class_pairs as {{ not_materialized() }} (
     select
         coalesce(printed_line.document_id, detailed_row.document_id) as document_id,
         'cross_form01_classes_vs_form03' as rule_id,
@@ -124,7 +124,7 @@ class_pairs as not materialized (
     )
 ),
 
-total_pairs as not materialized (
+total_pairs as {{ not_materialized() }} (
     select
         printed_line.document_id,
         'cross_form01_expenditure_total_vs_form03' as rule_id,
@@ -196,14 +196,14 @@ total_pairs as not materialized (
     group by general_budget.document_id, general_budget.amount_basic
 ),
 
-pairs as not materialized (
+pairs as {{ not_materialized() }} (
     select * from class_pairs
     where coalesce(expected, 0) <> 0 or coalesce(actual, 0) <> 0
     union all
     select * from total_pairs
 ),
 
-both_forms_present as not materialized (
+both_forms_present as {{ not_materialized() }} (
     select pairs.*
     from pairs
     where
@@ -218,7 +218,7 @@ both_forms_present as not materialized (
 ),
 
 -- the other form's figure in this form's unit: forms of one document may print 元 and 万元
-identities as not materialized (
+identities as {{ not_materialized() }} (
     select
         pairs.document_id,
         pairs.rule_id,
@@ -237,7 +237,7 @@ identities as not materialized (
         on pairs.document_id = other_form.document_id and pairs.other_form = other_form.form
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     {{ identity_results('identities', coarser_half_unit=true) }}
 )
 

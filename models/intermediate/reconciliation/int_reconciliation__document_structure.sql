@@ -12,20 +12,20 @@
       table, is printed in 万元 beside tables in 元 by whole families of budgets, so it is left
       out); the rules compare amounts across forms in yuan either way, but a form in a unit of
       its own is more often a wrong unit line than a different scale. -#}
-with documents as not materialized (
+with documents as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__documents') }}
     where is_read
 ),
 
-forms as not materialized (
+forms as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__forms') }}
 ),
 
-parse_issues as not materialized (
+parse_issues as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__parse_issues') }}
 ),
 
-mentions as not materialized (
+mentions as {{ not_materialized() }} (
     select
         *,
         row_number() over (
@@ -34,7 +34,7 @@ mentions as not materialized (
     from {{ ref('stg_disclosures__document_mentions') }}
 ),
 
-expected_forms as not materialized (
+expected_forms as {{ not_materialized() }} (
     select
         documents.document_id,
         expected.form,
@@ -50,7 +50,7 @@ expected_forms as not materialized (
         ) as expected (form)
 ),
 
-form_presence as not materialized (
+form_presence as {{ not_materialized() }} (
     select
         expected_forms.document_id,
         'structure_forms_present' as rule_id,
@@ -73,7 +73,7 @@ form_presence as not materialized (
         on expected_forms.document_id = forms.document_id and expected_forms.form = forms.form
 ),
 
-departments as not materialized (
+departments as {{ not_materialized() }} (
     select
         mentions.document_id,
         'metadata_department_matches_cover' as rule_id,
@@ -90,7 +90,7 @@ departments as not materialized (
     where mentions.mention_kind = 'department' and documents.department_name is not null
 ),
 
-years as not materialized (
+years as {{ not_materialized() }} (
     select
         mentions.document_id,
         'metadata_year_matches_document' as rule_id,
@@ -106,7 +106,7 @@ years as not materialized (
     where mentions.mention_kind = 'fiscal_year' and documents.fiscal_year is not null
 ),
 
-form_units as not materialized (
+form_units as {{ not_materialized() }} (
     select
         document_id,
         form,
@@ -117,7 +117,7 @@ form_units as not materialized (
     where form between '01' and '08' and unit is not null
 ),
 
-units as not materialized (
+units as {{ not_materialized() }} (
     select
         form_units.document_id,
         'structure_form_units_agree' as rule_id,
@@ -131,7 +131,7 @@ units as not materialized (
     inner join documents on form_units.document_id = documents.document_id
 ),
 
-checks as not materialized (
+checks as {{ not_materialized() }} (
     select * from form_presence
     union all
     select * from units
@@ -141,7 +141,7 @@ checks as not materialized (
     select * from years
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     select
         document_id,
         rule_id,

@@ -16,12 +16,12 @@ with
     ),
 {% endfor %}
 
-form06 as not materialized (
+form06 as {{ not_materialized() }} (
     {{ hierarchy_checks(ref('stg_disclosures__form06_economic_items'), '06', 'hierarchy_form06',
                         'economic_code', ['amount'], total_row_kind='total') }}
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     {%- for form, model in coded_forms %}
         select * from form{{ form }}
         union all

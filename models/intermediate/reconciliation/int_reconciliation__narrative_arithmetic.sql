@@ -9,16 +9,16 @@
       taken from the tables, else from the narrative's own figure for it (政府采购).
     Percentages are compared in percentage points. The tolerance is half a unit of the printed
     percentage plus what the printed rounding of the amounts can move the ratio. -#}
-with claims as not materialized (
+with claims as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
 ),
 
-facts as not materialized (
+facts as {{ not_materialized() }} (
     select * from {{ ref('int_narrative__table_facts') }}
     where scope = 'actual'
 ),
 
-changes as not materialized (
+changes as {{ not_materialized() }} (
     select
         *,
         cast(coalesce(amount, actual) as double) as current_figure,
@@ -35,7 +35,7 @@ changes as not materialized (
         and (change_amount is not null or prior_amount is not null)
 ),
 
-change_checks as not materialized (
+change_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_change_arithmetic' as rule_id,
@@ -58,7 +58,7 @@ change_checks as not materialized (
     where base_figure <> 0
 ),
 
-completions as not materialized (
+completions as {{ not_materialized() }} (
     select
         *,
         cast(coalesce(actual, amount) as double) as actual_figure,
@@ -69,7 +69,7 @@ completions as not materialized (
     where completion_percent is not null
 ),
 
-completion_checks as not materialized (
+completion_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_completion_rate' as rule_id,
@@ -113,7 +113,7 @@ share_bases as (
     ) = 1
 ),
 
-shares as not materialized (
+shares as {{ not_materialized() }} (
     select
         claims.*,
         -- ratios are computed in double: squared yuan overflow DECIMAL(38); the results are
@@ -129,7 +129,7 @@ shares as not materialized (
     where coalesce(claims.amount, claims.actual) is not null and share_bases.base_yuan > 0
 ),
 
-share_checks as not materialized (
+share_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_share_recomputed' as rule_id,
@@ -151,7 +151,7 @@ share_checks as not materialized (
     from shares
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     select * from change_checks
     union all
     select * from completion_checks

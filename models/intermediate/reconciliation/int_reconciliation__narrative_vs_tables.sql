@@ -8,19 +8,19 @@
       every name agrees; a partial or failed match is a finding.
     Figures are compared in the table's unit; the tolerance is half a unit of each side's last
     printed digit. -#}
-with figures as not materialized (
+with figures as {{ not_materialized() }} (
     select * from {{ ref('int_narrative__claim_figures') }}
 ),
 
-facts as not materialized (
+facts as {{ not_materialized() }} (
     select * from {{ ref('int_narrative__table_facts') }}
 ),
 
-claims as not materialized (
+claims as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
 ),
 
-pairs as not materialized (
+pairs as {{ not_materialized() }} (
     select
         figures.*,
         facts.form,
@@ -49,7 +49,7 @@ pairs as not materialized (
         or (figures.subject_key like 'three_public%' and figures.measure = 'initial_budget')
 ),
 
-amount_checks as not materialized (
+amount_checks as {{ not_materialized() }} (
     select
         document_id,
         rule_id,
@@ -70,11 +70,11 @@ amount_checks as not materialized (
     from pairs
 ),
 
-named_codes as not materialized (
+named_codes as {{ not_materialized() }} (
     select * from {{ ref('int_function_codes__named') }}
 ),
 
-name_checks as not materialized (
+name_checks as {{ not_materialized() }} (
     select
         claims.document_id,
         'narrative_names_vs_table' as rule_id,
@@ -104,7 +104,7 @@ name_checks as not materialized (
         )
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     select * from amount_checks
     union all
     select * from name_checks

@@ -8,16 +8,16 @@
       三公 component, means the rate is of another (全年 / 调整后) budget;
     narrative_breakdown_parts: the parts of the 政府采购 total it breaks down (货物 + 工程 + 服务)
       add up to it, and what went to 中小企业 (and to 小微企业 within it) is no more than it. -#}
-with claims as not materialized (
+with claims as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
 ),
 
-table_facts as not materialized (
+table_facts as {{ not_materialized() }} (
     select * from {{ ref('int_narrative__table_facts') }}
     where scope = 'budget'
 ),
 
-compared as not materialized (
+compared as {{ not_materialized() }} (
     select
         *,
         coalesce(adjusted_budget, initial_budget) as budget,
@@ -26,7 +26,7 @@ compared as not materialized (
     where stated_comparison is not null and actual is not null
 ),
 
-comparison_checks as not materialized (
+comparison_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_direction_words' as rule_id,
@@ -61,7 +61,7 @@ comparison_checks as not materialized (
     from compared
 ),
 
-change_checks as not materialized (
+change_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_direction_words' as rule_id,
@@ -78,7 +78,7 @@ change_checks as not materialized (
     where change_amount is not null and change_percent is not null
 ),
 
-completion_bases as not materialized (
+completion_bases as {{ not_materialized() }} (
     select
         claims.*,
         coalesce(
@@ -92,7 +92,7 @@ completion_bases as not materialized (
     where claims.completion_percent is not null and claims.completion_basis = 'initial'
 ),
 
-completion_checks as not materialized (
+completion_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_completion_base' as rule_id,
@@ -109,7 +109,7 @@ completion_checks as not materialized (
     where initial_budget_printed is not null
 ),
 
-procurement_totals as not materialized (
+procurement_totals as {{ not_materialized() }} (
     select
         document_id,
         claim_no,
@@ -122,7 +122,7 @@ procurement_totals as not materialized (
     qualify row_number() over (partition by document_id order by claim_no) = 1
 ),
 
-procurement_parts as not materialized (
+procurement_parts as {{ not_materialized() }} (
     -- the parts printed right after the total (其中：货物…、工程…、服务…), not a breakdown of
     -- something else further on (what went to 中小企业 by type)
     select
@@ -141,7 +141,7 @@ procurement_parts as not materialized (
     group by totals.document_id
 ),
 
-procurement_suppliers as not materialized (
+procurement_suppliers as {{ not_materialized() }} (
     select
         document_id,
         sum(amount) filter (where subject_key = 'procurement_sme') as sme,
@@ -153,7 +153,7 @@ procurement_suppliers as not materialized (
     group by document_id
 ),
 
-breakdowns as not materialized (
+breakdowns as {{ not_materialized() }} (
     select
         totals.document_id,
         'parts' as part,
@@ -198,7 +198,7 @@ breakdowns as not materialized (
     where suppliers.small_micro is not null
 ),
 
-breakdown_checks as not materialized (
+breakdown_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_breakdown_parts' as rule_id,
@@ -221,7 +221,7 @@ breakdown_checks as not materialized (
     from breakdowns
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     select * from comparison_checks
     union all
     select * from change_checks

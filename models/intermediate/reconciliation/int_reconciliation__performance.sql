@@ -11,19 +11,19 @@
     (stg_disclosures__performance_tables: money_unit, amount_half_unit). -#}
 {%- set per_performance_unit = '(select performance_unit.yuan_per_unit from performance_unit)' %}
 
-with tables as not materialized (
+with tables as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__performance_tables') }}
 ),
 
-claims as not materialized (
+claims as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__narrative_claims') }}
 ),
 
-facts as not materialized (
+facts as {{ not_materialized() }} (
     select * from {{ ref('int_narrative__table_facts') }}
 ),
 
-performance_unit as not materialized (
+performance_unit as {{ not_materialized() }} (
     select
         unit,
         yuan_per_unit
@@ -31,7 +31,7 @@ performance_unit as not materialized (
     where unit = {{ performance_table_unit() }}
 ),
 
-rate_checks as not materialized (
+rate_checks as {{ not_materialized() }} (
     select
         document_id,
         'performance_execution_rate' as rule_id,
@@ -54,7 +54,7 @@ rate_checks as not materialized (
     where budget_amount > 0 and execution_amount is not null and execution_rate is not null
 ),
 
-project_sums as not materialized (
+project_sums as {{ not_materialized() }} (
     select
         document_id,
         count(*) as project_tables,
@@ -67,7 +67,7 @@ project_sums as not materialized (
     group by document_id
 ),
 
-project_sum_checks as not materialized (
+project_sum_checks as {{ not_materialized() }} (
     select
         project_sums.document_id,
         'performance_projects_vs_project_expenditure' as rule_id,
@@ -95,7 +95,7 @@ project_sum_checks as not materialized (
             and facts.scope = 'actual'
 ),
 
-statements as not materialized (
+statements as {{ not_materialized() }} (
     {#- (document, quantity, place, line, value and half unit in the performance tables' unit) -#}
     select
         document_id,
@@ -185,7 +185,7 @@ ranked as (
     window by_line as (partition by document_id, quantity order by source_line)
 ),
 
-same_quantity_checks as not materialized (
+same_quantity_checks as {{ not_materialized() }} (
     select
         document_id,
         'narrative_same_quantity' as rule_id,
@@ -202,7 +202,7 @@ same_quantity_checks as not materialized (
     where place_rank > 1
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     select * from rate_checks
     union all
     select * from project_sum_checks

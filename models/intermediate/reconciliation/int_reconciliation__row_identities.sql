@@ -4,7 +4,7 @@
     机动经费 and 结转下年 budgets print);
     07 expenditure total = basic + project; 02 total = Σ income sources;
     06 人员经费合计 = Σ personnel 类 (301 + 303), 公用经费合计 = Σ public-use 类 (302 + 307 + 310 + 399). -#}
-with column_sums as not materialized (
+with column_sums as {{ not_materialized() }} (
     select
         document_id,
         'identity_form03_total_columns' as rule_id,
@@ -77,11 +77,11 @@ with column_sums as not materialized (
     from {{ ref('stg_disclosures__form02_income') }}
 ),
 
-economic_items as not materialized (
+economic_items as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form06_economic_items') }}
 ),
 
-category_classes as not materialized (
+category_classes as {{ not_materialized() }} (
     select
         document_id,
         expense_category,
@@ -93,7 +93,7 @@ category_classes as not materialized (
     group by document_id, expense_category
 ),
 
-category_sums as not materialized (
+category_sums as {{ not_materialized() }} (
     select
         totals.document_id,
         'identity_form06_' || totals.expense_category || '_total' as rule_id,
@@ -113,7 +113,7 @@ category_sums as not materialized (
 ),
 
 -- a form none of whose rows prints a term (a 金额 column alone) has no identity to judge
-judged_column_sums as not materialized (
+judged_column_sums as {{ not_materialized() }} (
     select * exclude (terms_in_layout)
     from (
         select
@@ -124,13 +124,13 @@ judged_column_sums as not materialized (
     where terms_in_layout > 0
 ),
 
-identities as not materialized (
+identities as {{ not_materialized() }} (
     select * from judged_column_sums
     union all
     select * from category_sums
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     {{ identity_results('identities') }}
 )
 

@@ -1,11 +1,11 @@
 {#- Forms 01 and 04, 合计 column (amount_total), each side walked top to bottom:
     本年收入合计 = Σ income lines; 本年支出合计 = Σ 类 lines; 总计 = 本年合计 + Σ balance lines
     (结转/结余 rows, their breakdown rows excluded); income 总计 = expenditure 总计. -#}
-with lines as not materialized (
+with lines as {{ not_materialized() }} (
     select * from {{ ref('int_summary_lines__coded') }}
 ),
 
-side_parts as not materialized (
+side_parts as {{ not_materialized() }} (
     select
         document_id,
         form,
@@ -22,7 +22,7 @@ side_parts as not materialized (
     group by document_id, form, side
 ),
 
-identities as not materialized (
+identities as {{ not_materialized() }} (
     select
         document_id,
         form,
@@ -69,7 +69,7 @@ identities as not materialized (
     where income.side = 'income'
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     {{ identity_results('identities') }}
 )
 

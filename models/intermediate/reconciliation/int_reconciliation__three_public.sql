@@ -5,11 +5,11 @@
     30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置). 06 holds the general public
     budget's basic expenditure only, so a difference can be legitimate: severity warning. 06's
     figure is compared in 09's unit (a budget may print 09 in 万元 beside 06 in 元), in_unit_of. -#}
-with cells as not materialized (
+with cells as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form09_three_public') }}
 ),
 
-blocks as not materialized (
+blocks as {{ not_materialized() }} (
     select
         document_id,
         scope,
@@ -24,7 +24,7 @@ blocks as not materialized (
     group by document_id, scope
 ),
 
-block_identities as not materialized (
+block_identities as {{ not_materialized() }} (
     select
         document_id,
         '09' as form,
@@ -52,12 +52,12 @@ block_identities as not materialized (
     from blocks
 ),
 
-economic_items as not materialized (
+economic_items as {{ not_materialized() }} (
     select * from {{ ref('stg_disclosures__form06_economic_items') }}
     where economic_code in ('30212', '30217', '30231', '31013')
 ),
 
-item_pairs as not materialized (
+item_pairs as {{ not_materialized() }} (
     select
         cells.document_id,
         '09' as form,
@@ -86,13 +86,13 @@ item_pairs as not materialized (
     where cells.scope = 'actual' and (coalesce(cells.amount, 0) <> 0 or coalesce(items.amount, 0) <> 0)
 ),
 
-identities as not materialized (
+identities as {{ not_materialized() }} (
     select * from block_identities
     union all
     select * from item_pairs
 ),
 
-final as not materialized (
+final as {{ not_materialized() }} (
     {{ identity_results('identities', coarser_half_unit=true) }}
 )
 
