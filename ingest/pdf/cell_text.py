@@ -23,23 +23,24 @@ X_TOLERANCE = DEFAULT_X_TOLERANCE
 _X0 = itemgetter("x0")
 
 
-def _cluster_of(tops, tolerance: float) -> tuple[dict[float, int], int]:
-    """pdfplumber's make_cluster_dict: each distinct top -> its cluster, in top order; a top
-    within `tolerance` of the top before it is in that one's cluster. And how many clusters."""
+def cluster_numbers(values, tolerance: float) -> tuple[dict[float, int], int]:
+    """pdfplumber's make_cluster_dict: each distinct value -> its cluster, in value order; a value
+    within `tolerance` of the value before it is in that one's cluster. And how many clusters.
+    (The table finder clusters edge positions with it too.)"""
     cluster_of: dict[float, int] = {}
     last = None
     cluster = -1
-    for top in sorted(set(tops)):
-        if last is None or top > last + tolerance:
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
             cluster += 1
-        cluster_of[top] = cluster
-        last = top
+        cluster_of[value] = cluster
+        last = value
     return cluster_of, cluster + 1
 
 
 def _clusters(items: list, tops: list[float], tolerance: float) -> list[list]:
     """pdfplumber's cluster_objects: groups in cluster order, items in their order within one."""
-    cluster_of, count = _cluster_of(tops, tolerance)
+    cluster_of, count = cluster_numbers(tops, tolerance)
     if count == 1:
         return [items]
     groups: list[list] = [[] for _ in range(count)]
@@ -91,7 +92,7 @@ def free_text_lines(chars: list[dict], y_tolerance: float) -> list[tuple[float, 
     """(top, text) of each line pdfplumber's extract_text_lines(y_tolerance=…) gives for
     characters all set upright."""
     words = _all_words(chars, y_tolerance)
-    cluster_of, _ = _cluster_of([top for _, top in words], y_tolerance)
+    cluster_of, _ = cluster_numbers([top for _, top in words], y_tolerance)
     lines: list[tuple[float, str]] = []
     run: list[tuple[str, float]] = []
     for word in words:

@@ -18,6 +18,8 @@ from operator import itemgetter
 
 from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables
 
+from .cell_text import cluster_numbers
+
 Point = tuple[float, float]
 _MARGIN = 1e-6
 Bbox = tuple[float, float, float, float]
@@ -35,14 +37,8 @@ def _snapped(edges: list[_Edge], at: int, tolerance: float) -> list[_Edge]:
     """pdfplumber's snap_objects: edges whose value `at` (x0 of verticals, top of horizontals)
     cluster within `tolerance` move to the cluster's mean, in cluster order, each cluster in the
     edges' order; the length stays as stored."""
-    values = sorted(set(edge[at] for edge in edges))
-    cluster_of, cluster, last = {}, -1, None
-    for value in values:
-        if last is None or value > last + tolerance:
-            cluster += 1
-        cluster_of[value] = cluster
-        last = value
-    clusters: list[list[_Edge]] = [[] for _ in range(len(set(cluster_of.values())))]
+    cluster_of, count = cluster_numbers([edge[at] for edge in edges], tolerance)
+    clusters: list[list[_Edge]] = [[] for _ in range(count)]
     for edge in edges:
         clusters[cluster_of[edge[at]]].append(edge)
     far = at + 2                         # x1 for x0, bottom for top: moved by the same amount
