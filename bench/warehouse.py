@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -84,23 +83,6 @@ def _rows_per_mart(warehouse: Path) -> dict[str, int]:
         return {mart.name: con.execute(f"select count(*) from {mart.relation}").fetchone()[0] for mart in MARTS}
 
 
-_INSERT_CHECKS = re.compile(r"insert_checks\('(\w+)'\)")
-
-
-def _inserted_checks(node: dict, models: dict) -> list[str]:
-    """The post-hook inserts of macros/insert_checks.sql (the check union): the model's own select
-    with the first check model's name and relation replaced by each other's, as dbt runs them."""
-    hooks = [hook["sql"] if isinstance(hook, dict) else hook for hook in node["config"].get("post-hook", [])]
-    inserted = [match.group(1) for hook in hooks for match in _INSERT_CHECKS.finditer(hook)]
-    if not inserted:
-        return []
-    relation = {model["name"]: model["relation_name"] for model in models.values()}
-    first = next(name for name in relation if f"'{name}' as checked_by" in node["compiled_code"])
-    return [f"insert into {node['relation_name']} "
-            + node["compiled_code"].replace(relation[first], relation[name]).replace(f"'{first}'", f"'{name}'")
-            for name in inserted]
-
-
 def baseline_script(manifest_path: Path) -> tuple[list[str], list[str]]:
     """Every model's compiled SQL (as dbt compiled it for the full build) as create view/table
     statements in dependency order; and every data test's compiled query, counted."""
@@ -116,7 +98,6 @@ def baseline_script(manifest_path: Path) -> tuple[list[str], list[str]]:
         node = models[uid]
         kind = "view" if node["config"]["materialized"] == "view" else "table"
         statements.append(f"create or replace {kind} {node['relation_name']} as {node['compiled_code']}")
-        statements.extend(_inserted_checks(node, models))
         done.add(uid)
 
     for uid in sorted(models):

@@ -14,7 +14,7 @@
             {%- for column in measure_columns %},
             {{ column }}
             {%- endfor %}
-        from {{ relation }}
+        from {{ this_run(relation) }}
         where
             {{ code_column }} is not null
             {%- if total_row_kind %} or row_kind = '{{ total_row_kind }}'{% endif %}
@@ -68,7 +68,7 @@
             document_id,
             unit,
             half_unit
-        from {{ ref('int_forms__precision') }}
+        from {{ this_run(ref('int_forms__precision')) }}
         where form = '{{ form }}'
     )
 

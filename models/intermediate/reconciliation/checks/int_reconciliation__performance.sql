@@ -12,15 +12,15 @@
 {%- set per_performance_unit = '(select performance_unit.yuan_per_unit from performance_unit)' %}
 
 with tables as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__performance_tables') }}
+    select * from {{ this_run(ref('stg_disclosures__performance_tables')) }}
 ),
 
 claims as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__narrative_claims') }}
+    select * from {{ this_run(ref('stg_disclosures__narrative_claims')) }}
 ),
 
 facts as {{ not_materialized() }} (
-    select * from {{ ref('int_narrative__table_facts') }}
+    select * from {{ this_run(ref('int_narrative__table_facts')) }}
 ),
 
 performance_unit as {{ not_materialized() }} (
@@ -149,7 +149,7 @@ statements as {{ not_materialized() }} (
         source_line,
         figure * yuan_per_unit / {{ per_performance_unit }},
         half_unit * yuan_per_unit / {{ per_performance_unit }}
-    from {{ ref('int_narrative__claim_figures') }}
+    from {{ this_run(ref('int_narrative__claim_figures')) }}
     where subject_key = 'project' and measure in ('initial_budget', 'actual')
     union all
     select

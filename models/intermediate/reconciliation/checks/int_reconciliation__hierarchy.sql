@@ -1,5 +1,5 @@
 {#- parent = Σ children in every coded form: 合计 = Σ类, 类 = Σ款, 款 = Σ项 for each measure of
-    02/03/05/07/08, and 类 = Σ款 in 06 (合计 = Σ类 too where 06 prints a table 合计, as budgets do). The same macro backs the generic test on staging. -#}
+    02/03/05/07/08, and 类 = Σ款 in 06 (合计 = Σ类 too where 06 prints a table 合计, as budgets do). -#}
 {%- set coded_forms = [
     ('02', 'stg_disclosures__form02_income'),
     ('03', 'stg_disclosures__form03_expenditure'),

@@ -10,11 +10,11 @@
     Percentages are compared in percentage points. The tolerance is half a unit of the printed
     percentage plus what the printed rounding of the amounts can move the ratio. -#}
 with claims as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__narrative_claims') }}
+    select * from {{ this_run(ref('stg_disclosures__narrative_claims')) }}
 ),
 
 facts as {{ not_materialized() }} (
-    select * from {{ ref('int_narrative__table_facts') }}
+    select * from {{ this_run(ref('int_narrative__table_facts')) }}
     where scope = 'actual'
 ),
 

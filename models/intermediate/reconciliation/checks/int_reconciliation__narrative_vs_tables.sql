@@ -9,15 +9,15 @@
     Figures are compared in the table's unit; the tolerance is half a unit of each side's last
     printed digit. -#}
 with figures as {{ not_materialized() }} (
-    select * from {{ ref('int_narrative__claim_figures') }}
+    select * from {{ this_run(ref('int_narrative__claim_figures')) }}
 ),
 
 facts as {{ not_materialized() }} (
-    select * from {{ ref('int_narrative__table_facts') }}
+    select * from {{ this_run(ref('int_narrative__table_facts')) }}
 ),
 
 claims as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__narrative_claims') }}
+    select * from {{ this_run(ref('stg_disclosures__narrative_claims')) }}
 ),
 
 pairs as {{ not_materialized() }} (
@@ -99,7 +99,7 @@ name_checks as {{ not_materialized() }} (
         claims.subject_key in ('function_item', 'function_class')
         -- a disclosure's text printed without its tables has no code to name (its tables file has)
         and exists (
-            select 1 from {{ ref('stg_disclosures__forms') }} as forms
+            select 1 from {{ this_run(ref('stg_disclosures__forms')) }} as forms
             where forms.document_id = claims.document_id
         )
 ),

@@ -20,7 +20,7 @@ with column_sums as {{ not_materialized() }} (
                           'amount_carried_forward']) }} as term_count,
         'total = basic + project + remittance + operating + subsidy to affiliates (+ 单位预留机动经费 + 结转下年)'
             as detail
-    from {{ ref('stg_disclosures__form03_expenditure') }}
+    from {{ this_run(ref('stg_disclosures__form03_expenditure')) }}
     union all
     select
         document_id,
@@ -32,7 +32,7 @@ with column_sums as {{ not_materialized() }} (
         coalesce(amount_basic, 0) + coalesce(amount_project, 0),
         {{ printed_count(['amount_basic', 'amount_project']) }},
         'total = basic + project'
-    from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    from {{ this_run(ref('stg_disclosures__form05_general_budget_expenditure')) }}
     union all
     select
         document_id,
@@ -44,7 +44,7 @@ with column_sums as {{ not_materialized() }} (
         coalesce(amount_basic, 0) + coalesce(amount_project, 0),
         {{ printed_count(['amount_basic', 'amount_project']) }},
         'total = basic + project'
-    from {{ ref('stg_disclosures__form08_state_capital_expenditure') }}
+    from {{ this_run(ref('stg_disclosures__form08_state_capital_expenditure')) }}
     union all
     select
         document_id,
@@ -56,7 +56,7 @@ with column_sums as {{ not_materialized() }} (
         coalesce(amount_expenditure_basic, 0) + coalesce(amount_expenditure_project, 0),
         {{ printed_count(['amount_expenditure_basic', 'amount_expenditure_project']) }},
         'expenditure total = basic + project'
-    from {{ ref('stg_disclosures__form07_government_fund') }}
+    from {{ this_run(ref('stg_disclosures__form07_government_fund')) }}
     union all
     select
         document_id,
@@ -74,11 +74,11 @@ with column_sums as {{ not_materialized() }} (
                           'amount_prior_year_carryover', 'amount_non_fiscal_balance_used']) }},
         'total = fiscal appropriation + superior subsidy + business + operating + affiliated + other'
         || ' (+ 上年结转 + 使用非财政拨款结余, which budgets print)'
-    from {{ ref('stg_disclosures__form02_income') }}
+    from {{ this_run(ref('stg_disclosures__form02_income')) }}
 ),
 
 economic_items as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form06_economic_items') }}
+    select * from {{ this_run(ref('stg_disclosures__form06_economic_items')) }}
 ),
 
 category_classes as {{ not_materialized() }} (

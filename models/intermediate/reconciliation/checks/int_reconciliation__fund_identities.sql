@@ -9,12 +9,12 @@
     The fund rules judge a 04 that prints fund columns (a budget may print 金额 alone). A figure of
     another form is compared in 04's unit (02's in 02's), in_unit_of. -#}
 with lines as (
-    select * from {{ ref('int_summary_lines__coded') }}
+    select * from {{ this_run(ref('int_summary_lines__coded')) }}
     where form = '04'
 ),
 
 form_precision as (
-    select * from {{ ref('int_forms__precision') }}
+    select * from {{ this_run(ref('int_forms__precision')) }}
 ),
 
 funds as (
@@ -137,7 +137,7 @@ fiscal_income as (
         {{ coarser_half_unit('form04_unit', 'form02_unit') }} as coarser_half_unit,
         '02 合计 财政拨款收入 against the 04 本年收入合计' as detail
     from income_totals
-    inner join {{ ref('stg_disclosures__form02_income') }} as form02
+    inner join {{ this_run(ref('stg_disclosures__form02_income')) }} as form02
         on income_totals.document_id = form02.document_id and form02.row_kind = 'total'
     inner join form_precision as form04_unit
         on income_totals.document_id = form04_unit.document_id and form04_unit.form = '04'

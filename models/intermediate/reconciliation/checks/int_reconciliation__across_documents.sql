@@ -8,25 +8,25 @@
     to the final accounts whose figure is held against the other document, which its detail
     names. Documents without a counterpart are not judged. -#}
 with disclosures as (
-    select * from {{ ref('int_departments__disclosures') }}
+    select * from {{ this_run(ref('int_departments__disclosures')) }}
 ),
 
 form_precision as (
-    select * from {{ ref('int_forms__precision') }}
+    select * from {{ this_run(ref('int_forms__precision')) }}
 ),
 
 claim_figures as (
-    select * from {{ ref('int_narrative__claim_figures') }}
+    select * from {{ this_run(ref('int_narrative__claim_figures')) }}
     where subject_key = 'function_item' and measure = 'initial_budget' and function_code is not null
 ),
 
 summary_lines as (
-    select * from {{ ref('int_summary_lines__coded') }}
+    select * from {{ this_run(ref('int_summary_lines__coded')) }}
     where form = '01' and line_kind = 'balance_line'
 ),
 
 form05 as (
-    select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    select * from {{ this_run(ref('stg_disclosures__form05_general_budget_expenditure')) }}
     where row_kind = 'code'
 ),
 

@@ -6,31 +6,31 @@
     Expected is the detailed form's figure, actual the other form's; a line missing from one
     form counts as a blank. Only documents that carry both forms are compared. -#}
 with summary_lines as {{ not_materialized() }} (
-    select * from {{ ref('int_summary_lines__coded') }}
+    select * from {{ this_run(ref('int_summary_lines__coded')) }}
 ),
 
 printed_totals as {{ not_materialized() }} (
-    select * from {{ ref('int_forms__printed_totals') }}
+    select * from {{ this_run(ref('int_forms__printed_totals')) }}
 ),
 
 form03 as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form03_expenditure') }}
+    select * from {{ this_run(ref('stg_disclosures__form03_expenditure')) }}
 ),
 
 form05 as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    select * from {{ this_run(ref('stg_disclosures__form05_general_budget_expenditure')) }}
 ),
 
 form06 as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form06_economic_items') }}
+    select * from {{ this_run(ref('stg_disclosures__form06_economic_items')) }}
 ),
 
 forms as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__forms') }}
+    select * from {{ this_run(ref('stg_disclosures__forms')) }}
 ),
 
 form_precision as {{ not_materialized() }} (
-    select * from {{ ref('int_forms__precision') }}
+    select * from {{ this_run(ref('int_forms__precision')) }}
 ),
 
 form01_classes as {{ not_materialized() }} (

@@ -13,16 +13,16 @@
       out); the rules compare amounts across forms in yuan either way, but a form in a unit of
       its own is more often a wrong unit line than a different scale. -#}
 with documents as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__documents') }}
+    select * from {{ this_run(ref('stg_disclosures__documents')) }}
     where is_read
 ),
 
 forms as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__forms') }}
+    select * from {{ this_run(ref('stg_disclosures__forms')) }}
 ),
 
 parse_issues as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__parse_issues') }}
+    select * from {{ this_run(ref('stg_disclosures__parse_issues')) }}
 ),
 
 mentions as {{ not_materialized() }} (
@@ -31,7 +31,7 @@ mentions as {{ not_materialized() }} (
         row_number() over (
             partition by document_id, source_line, mention_kind order by printed_value
         ) as mention_on_line
-    from {{ ref('stg_disclosures__document_mentions') }}
+    from {{ this_run(ref('stg_disclosures__document_mentions')) }}
 ),
 
 expected_forms as {{ not_materialized() }} (

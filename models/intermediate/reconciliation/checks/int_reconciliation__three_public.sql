@@ -6,7 +6,7 @@
     budget's basic expenditure only, so a difference can be legitimate: severity warning. 06's
     figure is compared in 09's unit (a budget may print 09 in 万元 beside 06 in 元), in_unit_of. -#}
 with cells as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form09_three_public') }}
+    select * from {{ this_run(ref('stg_disclosures__form09_three_public')) }}
 ),
 
 blocks as {{ not_materialized() }} (
@@ -53,7 +53,7 @@ block_identities as {{ not_materialized() }} (
 ),
 
 economic_items as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form06_economic_items') }}
+    select * from {{ this_run(ref('stg_disclosures__form06_economic_items')) }}
     where economic_code in ('30212', '30217', '30231', '31013')
 ),
 
@@ -79,9 +79,9 @@ item_pairs as {{ not_materialized() }} (
                 when 'vehicle_operation' then '30231'
                 when 'vehicle_purchase' then '31013'
             end
-    inner join {{ ref('int_forms__precision') }} as form06_unit
+    inner join {{ this_run(ref('int_forms__precision')) }} as form06_unit
         on cells.document_id = form06_unit.document_id and form06_unit.form = '06'
-    inner join {{ ref('int_forms__precision') }} as form09_unit
+    inner join {{ this_run(ref('int_forms__precision')) }} as form09_unit
         on cells.document_id = form09_unit.document_id and form09_unit.form = '09'
     where cells.scope = 'actual' and (coalesce(cells.amount, 0) <> 0 or coalesce(items.amount, 0) <> 0)
 ),

@@ -11,16 +11,16 @@
       can leave every sum within its print tolerance;
     - header_department_matches_cover: the 部门 line of every form names the cover department. -#}
 with coded_lines as {{ not_materialized() }} (
-    select * from {{ ref('int_function_lines__unioned') }}
+    select * from {{ this_run(ref('int_function_lines__unioned')) }}
     where form in ('02', '03', '05')
 ),
 
 forms as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__forms') }}
+    select * from {{ this_run(ref('stg_disclosures__forms')) }}
 ),
 
 documents as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__documents') }}
+    select * from {{ this_run(ref('stg_disclosures__documents')) }}
 ),
 
 form03_codes as {{ not_materialized() }} (
@@ -29,7 +29,7 @@ form03_codes as {{ not_materialized() }} (
 ),
 
 form03_totals_only as {{ not_materialized() }} (
-    select document_id from {{ ref('int_forms__precision') }}
+    select document_id from {{ this_run(ref('int_forms__precision')) }}
     where form = '03' and prints_totals_only
 ),
 
@@ -112,12 +112,12 @@ summary_classes as {{ not_materialized() }} (
         function_class_code is null as failed,
         item_name || ' (' || form || coalesce(' line ' || row_no, '') || ') '
         || coalesce('is 类 ' || function_class_code, 'is not a standard 类 name') as detail
-    from {{ ref('int_summary_lines__coded') }} as summary_lines
+    from {{ this_run(ref('int_summary_lines__coded')) }} as summary_lines
     where
         line_kind = 'class_line'
         -- a side listing spending by use (基本支出 / 项目支出: Jiangsu's 04) names no 类 at all
         and exists (
-            select 1 from {{ ref('int_summary_lines__coded') }} as known
+            select 1 from {{ this_run(ref('int_summary_lines__coded')) }} as known
             where
                 known.document_id = summary_lines.document_id and known.form = summary_lines.form
                 and known.side = summary_lines.side and known.function_class_code is not null
@@ -137,7 +137,7 @@ economic_classes as {{ not_materialized() }} (
             'is of 类 ' || classes.class_code || ' ' || classes.class_name,
             'is of no 类 of the economic classification'
         ) as detail
-    from {{ ref('stg_disclosures__form06_economic_items') }} as items
+    from {{ this_run(ref('stg_disclosures__form06_economic_items')) }} as items
     left join {{ ref('ref_economic_classes') }} as classes on left(items.economic_code, 3) = classes.class_code
     where items.economic_code is not null
 ),
@@ -169,7 +169,7 @@ checks as {{ not_materialized() }} (
 ),
 
 form_precision as {{ not_materialized() }} (
-    select * from {{ ref('int_forms__precision') }}
+    select * from {{ this_run(ref('int_forms__precision')) }}
 ),
 
 final as {{ not_materialized() }} (

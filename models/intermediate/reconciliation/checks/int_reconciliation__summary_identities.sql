@@ -2,7 +2,7 @@
     本年收入合计 = Σ income lines; 本年支出合计 = Σ 类 lines; 总计 = 本年合计 + Σ balance lines
     (结转/结余 rows, their breakdown rows excluded); income 总计 = expenditure 总计. -#}
 with lines as {{ not_materialized() }} (
-    select * from {{ ref('int_summary_lines__coded') }}
+    select * from {{ this_run(ref('int_summary_lines__coded')) }}
 ),
 
 side_parts as {{ not_materialized() }} (

@@ -4,12 +4,12 @@
     other funds pay too. (02 against 03 is not compared: income and spending of a code differ
     whenever there are carry-overs.) -#}
 with form03 as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form03_expenditure') }}
+    select * from {{ this_run(ref('stg_disclosures__form03_expenditure')) }}
     where row_kind = 'code'
 ),
 
 form05 as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    select * from {{ this_run(ref('stg_disclosures__form05_general_budget_expenditure')) }}
     where row_kind = 'code'
 ),
 
@@ -30,7 +30,7 @@ pairs as {{ not_materialized() }} (
 ),
 
 form_precision as {{ not_materialized() }} (
-    select * from {{ ref('int_forms__precision') }}
+    select * from {{ this_run(ref('int_forms__precision')) }}
     where form = '05'
 ),
 

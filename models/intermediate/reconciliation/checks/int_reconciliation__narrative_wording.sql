@@ -9,11 +9,11 @@
     narrative_breakdown_parts: the parts of the 政府采购 total it breaks down (货物 + 工程 + 服务)
       add up to it, and what went to 中小企业 (and to 小微企业 within it) is no more than it. -#}
 with claims as {{ not_materialized() }} (
-    select * from {{ ref('stg_disclosures__narrative_claims') }}
+    select * from {{ this_run(ref('stg_disclosures__narrative_claims')) }}
 ),
 
 table_facts as {{ not_materialized() }} (
-    select * from {{ ref('int_narrative__table_facts') }}
+    select * from {{ this_run(ref('int_narrative__table_facts')) }}
     where scope = 'budget'
 ),
 
