@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from .build_plan import BuildPlan, clear_plan, plan_build, record_build, write_plan
+from .dbt_child import GO
 from .landing_zone import LandingZone
 from .serving import prepare_serving, serving_copy_path, swap_in
 
@@ -36,11 +37,6 @@ def default_warehouse() -> Path:
     return Path(os.environ.get(WAREHOUSE_ENV, DEFAULT_WAREHOUSE))
 
 
-def dbt_executable() -> str:
-    beside_python = Path(sys.executable).parent / "dbt"
-    return str(beside_python) if beside_python.exists() else "dbt"
-
-
 def die_with_parent() -> None:
     """In a child process, before it runs: end it (SIGTERM) when the process that started it
     dies, even by SIGKILL, so that a killed `fiscal` leaves no dbt writing after its lock is gone
@@ -51,13 +47,27 @@ def die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)    # 1: PR_SET_PDEATHSIG
 
 
-def run_dbt(args: list[str], project_dir: Path, warehouse: Path, capture: bool = False):
+def run_dbt(args: list[str], project_dir: Path, warehouse: Path, capture: bool = False,
+            meanwhile: Callable[[], None] | None = None):
     """Run dbt on the project with its profile pointed at `warehouse`; capture=True keeps the
-    output in the result (stdout and stderr together) instead of printing it."""
+    output in the result (stdout and stderr together) instead of printing it. `meanwhile` runs
+    while the child imports dbt, before dbt starts (ingest/dbt_child.py); if it raises, dbt
+    never starts and the error goes up."""
     env = {**os.environ, WAREHOUSE_ENV: str(warehouse.resolve())}
-    command = [dbt_executable(), *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
-    output = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True} if capture else {}
-    return subprocess.run(command, cwd=project_dir, env=env, preexec_fn=die_with_parent, **output)
+    command = [sys.executable, "-m", "ingest.dbt_child", *args,
+               "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    output = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT} if capture else {}
+    with subprocess.Popen(command, cwd=project_dir, env=env, preexec_fn=die_with_parent, stdin=subprocess.PIPE,
+                          text=True, **output) as child:
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            child.stdin.write(GO)
+        finally:
+            child.stdin.close()          # without the line: the child exits before running dbt
+        stdout = child.stdout.read() if capture else None
+        returncode = child.wait()
+    return subprocess.CompletedProcess(command, returncode, stdout)
 
 
 def project_fingerprint(project_dir: Path, zone: LandingZone) -> str:
@@ -141,12 +151,15 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
     args = ["build", "--vars", json.dumps(build_vars), *(dbt_args or [])]
     if plan.mode == "incremental" and not partial and not _excludes(dbt_args):
         args += _UNCHANGED_SINCE_LAST_BUILD
-    if plan.mode == "incremental" or partial:
-        shutil.copyfile(warehouse, building)
     if plan.mode == "full":
         args.append("--full-refresh")
-    write_plan(building, plan, fingerprint)
-    result = run_dbt(args, project_dir, building, capture=capture)
+
+    def prepare_building() -> None:
+        if plan.mode == "incremental" or partial:
+            shutil.copyfile(warehouse, building)
+        write_plan(building, plan, fingerprint)
+
+    result = run_dbt(args, project_dir, building, capture=capture, meanwhile=prepare_building)
     if capture:
         print(result.stdout)
     if result.returncode != 0:
