@@ -5,7 +5,7 @@
 
 Owners: the landing registry (ingest/landing_schema.py) gives the landing seeds' types, the
 landing source and the measure macro; the rule catalogue (seeds/reference/rule_catalogue.csv)
-gives the union of check models and the per-rule gate tests.
+gives the union of check models.
 """
 from __future__ import annotations
 
@@ -15,9 +15,7 @@ from pathlib import Path
 
 from .landing_schema import measures_macro, seeds_yml, sources_yml
 from .paths import PROJECT_DIR
-from .rules import checks_union_sql, with_gate_tests
-
-AUDIT_YML = "models/marts/audit/_audit__models.yml"
+from .rules import checks_union_sql
 
 # path -> its content, given the current content (None when the file does not exist)
 GENERATED_FILES: dict[str, Callable[[str | None], str]] = {
@@ -25,7 +23,6 @@ GENERATED_FILES: dict[str, Callable[[str | None], str]] = {
     "models/staging/disclosures/_disclosures__sources.yml": lambda _: sources_yml(),
     "macros/landing_measures.sql": lambda _: measures_macro(),
     "models/intermediate/reconciliation/int_reconciliation__checks_unioned.sql": lambda _: checks_union_sql(),
-    AUDIT_YML: lambda current: with_gate_tests(current or ""),
 }
 
 

@@ -23,6 +23,7 @@ import duckdb
 
 from .build_plan import BuildPlan, clear_plan, plan_build, record_build, write_plan
 from .dbt_child import GO
+from .gate_report import gate_message
 from .landing_zone import LandingZone
 from .serving import prepare_serving, serving_copy_path, swap_in
 
@@ -163,6 +164,9 @@ def build_warehouse(project_dir: Path, warehouse: Path, zone: LandingZone, full_
     if capture:
         print(result.stdout)
     if result.returncode != 0:
+        gate = gate_message(building)
+        if gate:
+            print(gate, file=sys.stderr)
         _remove(building)
         print(f"dbt build failed (exit {result.returncode}); the previous warehouse at {warehouse} "
               "is untouched. Read the failing nodes above.", file=sys.stderr)

@@ -1,5 +1,5 @@
 {#- Failed checks, each with its review status: registered in accepted_findings with a reason,
-    or not (which fails the build: the gate no_unregistered_findings, one per catalogue rule). -#}
+    or not (which fails the build: the gate no_unregistered_findings). -#}
 with results as (
     select * from {{ ref('fct_reconciliation_results') }}
     where outcome = 'fail'

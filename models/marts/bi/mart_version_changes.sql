@@ -1,12 +1,16 @@
 {#- What changed between consecutive versions of one disclosure (int_departments__disclosures):
-    one row per cell added, removed or changed (int_documents__cells), amounts in yuan. -#}
+    one row per cell added, removed or changed (int_documents__cells), amounts in yuan. Kept by
+    document: a version's rows depend on its disclosure's documents only, and a build builds every
+    document of the departments it touches. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with versions as (
-    select * from {{ ref('int_departments__disclosures') }}
+    select * from {{ this_run(ref('int_departments__disclosures')) }}
     where previous_version_document_id is not null
 ),
 
 cells as (
-    select * from {{ ref('int_documents__cells') }}
+    select * from {{ this_run(ref('int_documents__cells')) }}
 ),
 
 current_cells as (
