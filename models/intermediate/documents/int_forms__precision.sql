@@ -2,12 +2,14 @@
     half a unit of the last printed digit, the base of every reconciliation tolerance; and
     prints_totals_only, a functional-code form that prints rows but no code (a budget's 支出预算总表
     of one 合计 row): rules that look for its codes do not judge it. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with forms as (
-    select * from {{ ref('stg_disclosures__forms') }}
+    select * from {{ this_run(ref('stg_disclosures__forms')) }}
 ),
 
 documents as (
-    select * from {{ ref('stg_disclosures__documents') }}
+    select * from {{ this_run(ref('stg_disclosures__documents')) }}
 ),
 
 money_units as (
@@ -18,7 +20,7 @@ coded_forms as (
     select distinct
         document_id,
         form
-    from {{ ref('int_function_lines__unioned') }}
+    from {{ this_run(ref('int_function_lines__unioned')) }}
 ),
 
 final as (

@@ -6,6 +6,8 @@
     all funds; a budget's 总计 is its current-year total where it prints no 本年合计 and no balance
     (int_summary_lines__coded.is_current_year_total). A total printed twice counts once (the larger,
     at its first line). -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with printed as (
     {%- for form, relation in [('02', 'stg_disclosures__form02_income'),
                                 ('03', 'stg_disclosures__form03_expenditure'),
@@ -20,7 +22,7 @@ with printed as (
                 source_page,
                 source_line,
                 {{ column }} as printed_amount
-            from {{ ref(relation) }}
+            from {{ this_run(ref(relation)) }}
             where row_kind = 'total'
             union all
         {%- endfor %}
@@ -32,7 +34,7 @@ with printed as (
         source_page,
         source_line,
         amount
-    from {{ ref('stg_disclosures__form06_economic_items') }}
+    from {{ this_run(ref('stg_disclosures__form06_economic_items')) }}
     where row_kind = 'category_total'
     union all
     select
@@ -42,7 +44,7 @@ with printed as (
         source_page,
         source_line,
         amount
-    from {{ ref('stg_disclosures__form09_three_public') }}
+    from {{ this_run(ref('stg_disclosures__form09_three_public')) }}
     where component = 'total'
     union all
     select
@@ -52,7 +54,7 @@ with printed as (
         source_page,
         source_line,
         amount_total
-    from {{ ref('int_summary_lines__coded') }}
+    from {{ this_run(ref('int_summary_lines__coded')) }}
     where line_kind = 'grand_total'
     union all
     select
@@ -62,7 +64,7 @@ with printed as (
         source_page,
         source_line,
         amount_total
-    from {{ ref('int_summary_lines__coded') }}
+    from {{ this_run(ref('int_summary_lines__coded')) }}
     where is_current_year_total
 ),
 
@@ -91,7 +93,7 @@ final as (
         form_precision.half_unit,
         cast(totals.printed_amount * form_precision.yuan_per_unit as decimal(20, 2)) as amount_yuan
     from totals
-    inner join {{ ref('int_forms__precision') }} as form_precision
+    inner join {{ this_run(ref('int_forms__precision')) }} as form_precision
         on totals.document_id = form_precision.document_id and totals.form = form_precision.form
 )
 

@@ -2,10 +2,12 @@
     (document, fact_key, scope): scope 'actual' for spending and income, 'budget' for the 三公
     budget block. fact_key is the narrative subject key; 'code:<code>@<form>' for a functional
     code; basic/project spending of all funds (form 03) is '<key>_all_funds'. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with summary_lines as (
-    select * from {{ ref('stg_disclosures__form01_summary_lines') }}
+    select * from {{ this_run(ref('stg_disclosures__form01_summary_lines')) }}
     union all by name
-    select * from {{ ref('stg_disclosures__form04_fiscal_summary_lines') }}
+    select * from {{ this_run(ref('stg_disclosures__form04_fiscal_summary_lines')) }}
 ),
 
 function_lines as (
@@ -15,7 +17,7 @@ function_lines as (
         source_line,
         function_code,
         amount_total
-    from {{ ref('stg_disclosures__form03_expenditure') }}
+    from {{ this_run(ref('stg_disclosures__form03_expenditure')) }}
     where row_kind = 'code'
     union all
     select
@@ -24,7 +26,7 @@ function_lines as (
         source_line,
         function_code,
         amount_total
-    from {{ ref('stg_disclosures__form05_general_budget_expenditure') }}
+    from {{ this_run(ref('stg_disclosures__form05_general_budget_expenditure')) }}
     where row_kind = 'code'
 ),
 
@@ -43,7 +45,7 @@ printed_totals as (
         end as fact_key,
         source_line,
         printed_amount
-    from {{ ref('int_forms__printed_totals') }}
+    from {{ this_run(ref('int_forms__printed_totals')) }}
 ),
 
 three_public_components as (
@@ -66,7 +68,7 @@ three_public as (
         component,
         scope,
         amount
-    from {{ ref('stg_disclosures__form09_three_public') }}
+    from {{ this_run(ref('stg_disclosures__form09_three_public')) }}
     union all
     -- a 三公 table printed without amounts is every component blank in both blocks: the
     -- narrative is held against that (a 0.95万元 budget in prose against a blank 09 is a finding)
@@ -76,7 +78,7 @@ three_public as (
         three_public_components.component,
         three_public_components.scope,
         null
-    from {{ ref('stg_disclosures__forms') }} as forms
+    from {{ this_run(ref('stg_disclosures__forms')) }} as forms
     cross join three_public_components
     where forms.form = '09' and not forms.has_amounts
 ),
@@ -145,7 +147,7 @@ final as (
         any_value(form_precision.yuan_per_unit) as yuan_per_unit,
         any_value(form_precision.half_unit) as half_unit
     from facts
-    inner join {{ ref('int_forms__precision') }} as form_precision
+    inner join {{ this_run(ref('int_forms__precision')) }} as form_precision
         on facts.document_id = form_precision.document_id and facts.form = form_precision.form
     where facts.fact_key is not null
     group by facts.document_id, facts.fact_key, facts.scope, facts.form

@@ -8,8 +8,10 @@
       unless the rule judges_empty_forms, holding the narrative against the blank table), or the
       document printed nothing the rule checks (no rows to compare).
     Documents and rules with none of these get no row here: their checks stand. -#}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with documents as (
-    select * from {{ ref('stg_disclosures__documents') }}
+    select * from {{ this_run(ref('stg_disclosures__documents')) }}
     where is_read
 ),
 
@@ -18,13 +20,13 @@ parse_issues as (
         document_id,
         form,
         min(reason) as reason
-    from {{ ref('stg_disclosures__parse_issues') }}
+    from {{ this_run(ref('stg_disclosures__parse_issues')) }}
     where form is not null
     group by document_id, form
 ),
 
 forms as (
-    select * from {{ ref('stg_disclosures__forms') }}
+    select * from {{ this_run(ref('stg_disclosures__forms')) }}
 ),
 
 rules as (
@@ -44,7 +46,7 @@ check_counts as (
         document_id,
         rule_id,
         count(*) as check_count
-    from {{ ref('int_reconciliation__checks_unioned') }}
+    from {{ this_run(ref('int_reconciliation__checks_unioned')) }}
     group by document_id, rule_id
 ),
 
