@@ -96,6 +96,19 @@ department_years as (
     group by department_id, fiscal_year
 ),
 
+prior_year as (
+    -- the year before exactly: a gap of a year has no prior. A join, not a window framed on
+    -- fiscal_year: paired has one row per key, and the window took 40% of the model
+    select
+        department_id,
+        fiscal_year + 1 as fiscal_year,
+        fund_scope,
+        function_code,
+        published_budget_yuan,
+        actual_yuan
+    from paired
+),
+
 final as (
     select
         paired.department_id,
@@ -116,11 +129,10 @@ final as (
         stated.stated_adjusted_budget_yuan,
         paired.actual_yuan,
         cast(paired.actual_yuan / nullif(paired.published_budget_yuan, 0) as decimal(12, 4)) as execution_rate,
-        max(paired.actual_yuan) over prior_year as prior_year_actual_yuan,
-        max(paired.published_budget_yuan) over prior_year as prior_year_budget_yuan,
-        cast(paired.actual_yuan - max(paired.actual_yuan) over prior_year as decimal(20, 2)) as actual_change_yuan,
-        cast(paired.published_budget_yuan - max(paired.published_budget_yuan) over prior_year as decimal(20, 2))
-            as budget_change_yuan
+        prior_year.actual_yuan as prior_year_actual_yuan,
+        prior_year.published_budget_yuan as prior_year_budget_yuan,
+        cast(paired.actual_yuan - prior_year.actual_yuan as decimal(20, 2)) as actual_change_yuan,
+        cast(paired.published_budget_yuan - prior_year.published_budget_yuan as decimal(20, 2)) as budget_change_yuan
     from paired
     inner join department_years
         on paired.department_id = department_years.department_id and paired.fiscal_year = department_years.fiscal_year
@@ -131,10 +143,12 @@ final as (
             department_years.final_accounts_document_id = stated.document_id
             and paired.fund_scope = stated.fund_scope
             and paired.function_code = stated.function_code
-    window prior_year as (      -- the year before exactly: a gap of a year has no prior
-        partition by paired.department_id, paired.fund_scope, paired.function_code
-        order by paired.fiscal_year range between 1 preceding and 1 preceding
-    )
+    left join prior_year
+        on
+            paired.department_id = prior_year.department_id
+            and paired.fiscal_year = prior_year.fiscal_year
+            and paired.fund_scope = prior_year.fund_scope
+            and paired.function_code = prior_year.function_code
 )
 
 select * from final
