@@ -14,7 +14,7 @@
         coalesce(
             length({{ code_column }}) between 3 and 6
             and length(next_code) > length({{ code_column }})
-            and starts_with(next_code, {{ code_column }}),
+            and substr(next_code, 1, length({{ code_column }})) = {{ code_column }},
             false
         ) as has_deeper
     from (

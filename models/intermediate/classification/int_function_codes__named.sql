@@ -25,10 +25,15 @@ printed_names as (
     select
         function_code,
         function_name
-    from name_votes
-    qualify row_number() over (
-        partition by function_code order by times_printed desc, form_rank asc, function_name asc
-    ) = 1
+    from (
+        select
+            *,
+            row_number() over (
+                partition by function_code order by times_printed desc, form_rank asc, function_name asc
+            ) as name_rank
+        from name_votes
+    ) as ranked
+    where name_rank = 1
 ),
 
 final as (

@@ -16,7 +16,7 @@ normalised as (
     select
         document_id,
         department_name as printed_name,
-        regexp_replace(department_name, '[\s　()（）]', '', 'g') as normalised_name
+        {{ replace_all('department_name', '[\\s　()（）]', "''") }} as normalised_name
     from documents
 ),
 
@@ -32,7 +32,8 @@ named as (
 with_region as (
     select
         *,
-        nullif(regexp_extract(department_name, '^(?:中共)?(.{2,3}?省|.{2,3}?市(?:.{1,4}?[区县])?)', 1), '') as region
+        nullif(regexp_extract(department_name, {{ regex('^(?:中共)?(.{2,3}?省|.{2,3}?市(?:.{1,4}?[区县])?)') }}, 1), '')
+            as region
     from named
 ),
 
@@ -42,7 +43,7 @@ final as (
         printed_name,
         department_name,
         region,
-        md5(coalesce(region, '') || '|' || department_name)[1:16] as department_id
+        substr(md5(coalesce(region, '') || '|' || department_name), 1, 16) as department_id
     from with_region
 )
 

@@ -5,9 +5,11 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with summary_lines as (
-    select * from {{ this_run(ref('stg_disclosures__form01_summary_lines')) }}
-    union all by name
-    select * from {{ this_run(ref('stg_disclosures__form04_fiscal_summary_lines')) }}
+    {%- for relation in ['stg_disclosures__form01_summary_lines', 'stg_disclosures__form04_fiscal_summary_lines'] %}
+    select document_id, form, side, line_kind, item_name, source_line, amount_total
+    from {{ this_run(ref(relation)) }}
+    {{- '\n    union all' if not loop.last }}
+    {%- endfor %}
 ),
 
 function_lines as (
