@@ -36,7 +36,7 @@ rules as (
 rule_forms as (
     select
         rule_id,
-        unnest(string_split(required_forms, ' ')) as form
+        {{ split_to_rows('required_forms') }} as form
     from rules
     where coalesce(required_forms, '') <> ''
 ),
@@ -50,28 +50,25 @@ check_counts as (
     group by document_id, rule_id
 ),
 
+{#- which of a rule's forms: unreadable (printed, a parse issue), missing (not printed: in the
+    template or outside it), empty (printed without amounts) -#}
+{%- set unreadable = 'forms.form is null and parse_issues.form is not null' %}
+{%- set missing = 'rule_forms.form is not null and forms.form is null and parse_issues.form is null' %}
+{%- set in_template = "contains(' ' || documents.forms_expected || ' ', ' ' || rule_forms.form || ' ')" %}
+{%- set empty = 'forms.form is not null and not forms.has_amounts' %}
 form_status as (
     select
         documents.document_id,
         rules.rule_id,
-        string_agg(rule_forms.form, ' ' order by rule_forms.form)
-        filter (where forms.form is null and parse_issues.form is not null) as unreadable_forms,
-        min(parse_issues.reason) filter (where forms.form is null and parse_issues.form is not null) as parse_reason,
-        string_agg(rule_forms.form, ' ' order by rule_forms.form)
-        filter (
-            where rule_forms.form is not null and forms.form is null and parse_issues.form is null
-            and contains(' ' || documents.forms_expected || ' ', ' ' || rule_forms.form || ' ')
-        ) as missing_forms,
-        string_agg(rule_forms.form, ' ' order by rule_forms.form)
-        filter (
-            where rule_forms.form is not null and forms.form is null and parse_issues.form is null
-            and not contains(' ' || documents.forms_expected || ' ', ' ' || rule_forms.form || ' ')
-        ) as forms_outside_template,
+        {{ sorted_text_agg("rule_forms.form", "' '", where=unreadable) }} as unreadable_forms,
+        min(parse_issues.reason) filter (where {{ unreadable }}) as parse_reason,
+        {{ sorted_text_agg("rule_forms.form", "' '", where=missing ~ ' and ' ~ in_template) }} as missing_forms,
+        {{ sorted_text_agg("rule_forms.form", "' '", where=missing ~ ' and not ' ~ in_template) }}
+            as forms_outside_template,
         min(documents.template_family) as template_family,
         bool_or(rules.judges_empty_forms) as judges_empty_forms,
-        string_agg(rule_forms.form, ' ' order by rule_forms.form)
-        filter (where forms.form is not null and not forms.has_amounts) as empty_forms,
-        min(forms.empty_note) filter (where forms.form is not null and not forms.has_amounts) as empty_note
+        {{ sorted_text_agg("rule_forms.form", "' '", where=empty) }} as empty_forms,
+        min(forms.empty_note) filter (where {{ empty }}) as empty_note
     from documents
     cross join rules
     left join rule_forms on rules.rule_id = rule_forms.rule_id
@@ -133,13 +130,13 @@ final as (
         rule_id,
         nullif(form, '') as form,
         rule_id || '|coverage' as check_key,
-        cast(null as varchar) as subject_code,
-        cast(null as varchar) as measure,
+        cast(null as string) as subject_code,
+        cast(null as string) as measure,
         cast(null as decimal(38, 6)) as expected_amount,
         cast(null as decimal(38, 6)) as actual_amount,
         cast(null as decimal(38, 6)) as difference,
         cast(null as decimal(38, 6)) as tolerance,
-        cast(null as varchar) as unit,
+        cast(null as string) as unit,
         cast(null as integer) as source_line,
         detail,
         outcome

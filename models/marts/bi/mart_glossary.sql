@@ -23,10 +23,10 @@ with columns_described as (
         ) as described (schema_name, table_name, column_name, description)
     {%- else %}
         select
-            cast(null as varchar) as schema_name,
-            cast(null as varchar) as table_name,
-            cast(null as varchar) as column_name,
-            cast(null as varchar) as description
+            cast(null as string) as schema_name,
+            cast(null as string) as table_name,
+            cast(null as string) as column_name,
+            cast(null as string) as description
         where false
     {%- endif %}
 ),

@@ -13,7 +13,7 @@ final as (
         identified.department_id,
         identified.department_name,
         identified.region,
-        string_agg(distinct identified.printed_name, ' / ' order by identified.printed_name) as printed_names,
+        {{ sorted_text_agg("identified.printed_name", "' / '", distinct=true) }} as printed_names,
         min(documents.fiscal_year) as first_fiscal_year,
         max(documents.fiscal_year) as last_fiscal_year,
         count(*) as document_count

@@ -13,7 +13,7 @@ parse_issues as (
 forms_failed as (
     select
         document_id,
-        string_agg(distinct form, ',' order by form) filter (where form is not null) as forms_failed,
+        {{ sorted_text_agg("form", "','", distinct=true, where="form is not null") }} as forms_failed,
         count(*) as parse_issue_count
     from parse_issues
     group by document_id
@@ -30,7 +30,7 @@ versions as (
 forms_found as (
     select
         document_id,
-        string_agg(form, ',' order by form) as forms_found,
+        {{ sorted_text_agg("form", "','") }} as forms_found,
         count(*) as form_count
     from forms
     group by document_id

@@ -113,8 +113,8 @@ balances as (
     inner join form_precision
         on summary_lines.document_id = form_precision.document_id and form_precision.form = '01'
     where
-        (summary_lines.side = 'income' and regexp_matches(summary_lines.item_name, '年初|上年'))
-        or (summary_lines.side = 'expenditure' and regexp_matches(summary_lines.item_name, '年末|下年'))
+        (summary_lines.side = 'income' and {{ matches('summary_lines.item_name', '年初|上年') }})
+        or (summary_lines.side = 'expenditure' and {{ matches('summary_lines.item_name', '年末|下年') }})
     group by all
 ),
 

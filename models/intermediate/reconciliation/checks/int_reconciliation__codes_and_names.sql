@@ -95,8 +95,8 @@ code_names as {{ not_materialized() }} (
         function_code as subject_code,
         min(source_line) as source_line,
         count(distinct function_name) > 1 as failed,
-        function_code || ' is named ' || string_agg(distinct function_name, ' / ' order by function_name)
-        || ' in forms ' || string_agg(distinct form, ', ' order by form) as detail
+        function_code || ' is named ' || {{ sorted_text_agg("function_name", "' / '", distinct=true) }}
+        || ' in forms ' || {{ sorted_text_agg("form", "', '", distinct=true) }} as detail
     from coded_lines
     group by document_id, function_code
     having count(distinct form) > 1
@@ -179,7 +179,7 @@ final as {{ not_materialized() }} (
         checks.form,
         checks.form || '|' || checks.subject_code || '|' || checks.rule_id as check_key,
         checks.subject_code,
-        cast(null as varchar) as measure,
+        cast(null as string) as measure,
         {{ fact_check_columns('checks.failed') }},
         form_precision.unit,
         checks.source_line,

@@ -35,19 +35,21 @@ mentions as {{ not_materialized() }} (
 ),
 
 expected_forms as {{ not_materialized() }} (
-    select
-        documents.document_id,
-        expected.form,
-        contains(' ' || coalesce(documents.forms_in_contents, '') || ' ', ' ' || expected.form || ' ') as in_contents,
-        contains(' ' || documents.forms_expected || ' ', ' ' || expected.form || ' ') as in_template,
-        documents.template_family
-    from documents
-    cross join
-        unnest(
-            list_distinct(
-                string_split(trim(documents.forms_expected || ' ' || coalesce(documents.forms_in_contents, '')), ' ')
-            )
-        ) as expected (form)
+    select distinct
+        document_id,
+        form,
+        contains(' ' || coalesce(forms_in_contents, '') || ' ', ' ' || form || ' ') as in_contents,
+        contains(' ' || forms_expected || ' ', ' ' || form || ' ') as in_template,
+        template_family
+    from (
+        select
+            document_id,
+            forms_in_contents,
+            forms_expected,
+            template_family,
+            {{ split_to_rows("trim(forms_expected || ' ' || coalesce(forms_in_contents, ''))") }} as form
+        from documents
+    ) as expected
 ),
 
 form_presence as {{ not_materialized() }} (
@@ -98,7 +100,7 @@ years as {{ not_materialized() }} (
         'fiscal_year' || case when mentions.mention_on_line > 1 then '#' || mentions.mention_on_line else '' end
             as subject_code,
         mentions.source_line,
-        mentions.printed_value <> cast(documents.fiscal_year as varchar) as failed,
+        mentions.printed_value <> cast(documents.fiscal_year as string) as failed,
         mentions.context || ' prints ' || mentions.printed_value || '; the document is of '
         || documents.fiscal_year as detail
     from mentions
@@ -146,12 +148,12 @@ final as {{ not_materialized() }} (
         document_id,
         rule_id,
         form,
-        form || '|' || subject_code || '|' || coalesce(cast(source_line as varchar) || '|', '') || rule_id
+        form || '|' || subject_code || '|' || coalesce(cast(source_line as string) || '|', '') || rule_id
             as check_key,
         subject_code,
-        cast(null as varchar) as measure,
+        cast(null as string) as measure,
         {{ fact_check_columns('failed') }},
-        cast(null as varchar) as unit,
+        cast(null as string) as unit,
         source_line,
         detail
     from checks

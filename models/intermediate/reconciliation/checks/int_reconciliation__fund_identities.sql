@@ -50,53 +50,57 @@ fund_columns as (
 ),
 
 expenditure_side as (
+    {%- for fund in ['general_budget', 'government_fund', 'state_capital'] %}
     select
         document_id,
         case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
-        unnest([
-            { 'fund': 'general_budget', 'amount': amount_general_budget },
-            { 'fund': 'government_fund', 'amount': amount_government_fund },
-            { 'fund': 'state_capital', 'amount': amount_state_capital }
-        ]) as by_fund
+        '{{ fund }}' as fund,
+        amount_{{ fund }} as amount
     from lines
     where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
+    {{- '\n    union all' if not loop.last }}
+    {%- endfor %}
+),
+
+income_by_fund as (
+    select
+        lines.document_id,
+        funds.fund,
+        sum(lines.amount_total) filter (where lines.line_kind = 'income_source') as income,
+        sum(lines.amount_total) filter (where lines.line_kind = 'balance_detail') as opening
+    from lines
+    inner join funds on contains(lines.item_name, funds.fund_word)
+    where lines.side = 'income' and lines.line_kind in ('income_source', 'balance_detail')
+    group by lines.document_id, funds.fund
+),
+
+expenditure_by_fund as (
+    select
+        document_id,
+        fund,
+        sum(amount) filter (where line_kind = 'current_year_total') as expenditure,
+        sum(amount) filter (where line_kind = 'balance_line') as closing
+    from expenditure_side
+    group by document_id, fund
 ),
 
 fund_flows as (
     select
         funds.fund,
         documents.document_id,
-        (
-            select sum(lines.amount_total) from lines
-            where
-                lines.document_id = documents.document_id and lines.side = 'income'
-                and lines.line_kind = 'income_source' and contains(lines.item_name, funds.fund_word)
-        ) as income,
-        (
-            select sum(lines.amount_total) from lines
-            where
-                lines.document_id = documents.document_id and lines.side = 'income'
-                and lines.line_kind = 'balance_detail' and contains(lines.item_name, funds.fund_word)
-        ) as opening,
-        (
-            select sum(expenditure_side.by_fund.amount) from expenditure_side
-            where
-                expenditure_side.document_id = documents.document_id
-                and expenditure_side.line_kind = 'current_year_total'
-                and expenditure_side.by_fund.fund = funds.fund
-        ) as expenditure,
-        (
-            select sum(expenditure_side.by_fund.amount) from expenditure_side
-            where
-                expenditure_side.document_id = documents.document_id
-                and expenditure_side.line_kind = 'balance_line'
-                and expenditure_side.by_fund.fund = funds.fund
-        ) as closing
+        income_by_fund.income,
+        income_by_fund.opening,
+        expenditure_by_fund.expenditure,
+        expenditure_by_fund.closing
     from (
         select distinct document_id from lines
         where form_prints_fund_columns
     ) as documents
     cross join funds
+    left join income_by_fund
+        on documents.document_id = income_by_fund.document_id and funds.fund = income_by_fund.fund
+    left join expenditure_by_fund
+        on documents.document_id = expenditure_by_fund.document_id and funds.fund = expenditure_by_fund.fund
 ),
 
 fund_balances as (

@@ -51,9 +51,9 @@ change_checks as {{ not_materialized() }} (
         ) }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(current_figure as varchar)
-        || ', change ' || cast(change_figure as varchar) || ' against ' || change_basis || ' '
-        || cast(base_figure as varchar) || ', stated ' || cast(change_percent as varchar) || '%' as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(current_figure as string)
+        || ', change ' || cast(change_figure as string) || ' against ' || change_basis || ' '
+        || cast(base_figure as string) || ', stated ' || cast(change_percent as string) || '%' as detail
     from changes
     where base_figure <> 0
 ),
@@ -85,32 +85,41 @@ completion_checks as {{ not_materialized() }} (
         ) }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(actual_figure as varchar) || ' of budget '
-        || cast(budget_figure as varchar) || ', stated ' || cast(completion_percent as varchar) || '%' as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(actual_figure as string) || ' of budget '
+        || cast(budget_figure as string) || ', stated ' || cast(completion_percent as string) || '%' as detail
     from completions
     where budget_figure > 0 and actual_figure is not null
 ),
 
 share_bases as (
+    -- the first narrative base of each claim (a qualify, written as a filter on a rank for Spark)
     select
-        claims.document_id,
-        claims.claim_no,
-        coalesce(facts.table_amount * facts.yuan_per_unit, narrative_base.amount * narrative_base.yuan_per_unit)
-            as base_yuan,
-        coalesce(facts.half_unit * facts.yuan_per_unit, narrative_base.amount_half_unit * narrative_base.yuan_per_unit)
-            as base_half_yuan
-    from claims
-    left join facts
-        on claims.document_id = facts.document_id and claims.share_base = facts.fact_key
-    left join claims as narrative_base
-        on
-            claims.document_id = narrative_base.document_id
-            and claims.share_base = narrative_base.subject_key
-            and narrative_base.amount is not null
-    where claims.share_percent is not null
-    qualify row_number() over (
-        partition by claims.document_id, claims.claim_no order by narrative_base.claim_no
-    ) = 1
+        document_id,
+        claim_no,
+        base_yuan,
+        base_half_yuan
+    from (
+        select
+            claims.document_id,
+            claims.claim_no,
+            coalesce(facts.table_amount * facts.yuan_per_unit, narrative_base.amount * narrative_base.yuan_per_unit)
+                as base_yuan,
+            coalesce(facts.half_unit * facts.yuan_per_unit, narrative_base.amount_half_unit * narrative_base.yuan_per_unit)
+                as base_half_yuan,
+            row_number() over (
+                partition by claims.document_id, claims.claim_no order by narrative_base.claim_no
+            ) as base_rank
+        from claims
+        left join facts
+            on claims.document_id = facts.document_id and claims.share_base = facts.fact_key
+        left join claims as narrative_base
+            on
+                claims.document_id = narrative_base.document_id
+                and claims.share_base = narrative_base.subject_key
+                and narrative_base.amount is not null
+        where claims.share_percent is not null
+    ) as ranked
+    where base_rank = 1
 ),
 
 shares as {{ not_materialized() }} (
@@ -145,9 +154,9 @@ share_checks as {{ not_materialized() }} (
         ) }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(round(part_yuan / yuan_per_unit, 4) as varchar)
-        || ' of ' || share_base || ' ' || cast(round(base_yuan / yuan_per_unit, 4) as varchar) || ', stated '
-        || cast(share_percent as varchar) || '%' as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(round(part_yuan / yuan_per_unit, 4) as string)
+        || ' of ' || share_base || ' ' || cast(round(base_yuan / yuan_per_unit, 4) as string) || ', stated '
+        || cast(share_percent as string) || '%' as detail
     from shares
 ),
 

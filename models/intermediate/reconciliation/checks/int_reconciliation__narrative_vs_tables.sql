@@ -65,8 +65,8 @@ amount_checks as {{ not_materialized() }} (
         unit,
         source_line,
         'narrative ' || coalesce(nullif(subject_label, ''), subject_key) || ' ' || measure || ' '
-        || cast(figure as varchar) || case when yuan_per_unit = 1 then '元' else '万元' end
-        || ' against form ' || form || ' ' || cast(table_amount as varchar) || unit as detail
+        || cast(figure as string) || case when yuan_per_unit = 1 then '元' else '万元' end
+        || ' against form ' || form || ' ' || cast(table_amount as string) || unit as detail
     from pairs
 ),
 
@@ -84,7 +84,7 @@ name_checks as {{ not_materialized() }} (
         coalesce(claims.function_code, 'unresolved') as subject_code,
         'names' as measure,
         {{ fact_check_columns("claims.code_match <> 'exact'") }},
-        cast(null as varchar) as unit,
+        cast(null as string) as unit,
         claims.source_line,
         'prose ' || concat_ws(' / ', claims.class_name, claims.section_name, claims.item_name)
         || case

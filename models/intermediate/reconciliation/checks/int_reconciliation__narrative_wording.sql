@@ -56,8 +56,8 @@ comparison_checks as {{ not_materialized() }} (
         end as outcome,
         money_unit as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': actual ' || cast(actual as varchar) || ', budget '
-        || cast(budget as varchar) || ', the prose says ' || stated_comparison as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': actual ' || cast(actual as string) || ', budget '
+        || cast(budget as string) || ', the prose says ' || stated_comparison as detail
     from compared
 ),
 
@@ -72,8 +72,8 @@ change_checks as {{ not_materialized() }} (
         {{ fact_check_columns('sign(change_amount) * sign(change_percent) < 0') }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': change ' || cast(change_amount as varchar)
-        || ' and ' || cast(change_percent as varchar) || '% ' || 'stated in the same claim' as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': change ' || cast(change_amount as string)
+        || ' and ' || cast(change_percent as string) || '% ' || 'stated in the same claim' as detail
     from claims
     where change_amount is not null and change_percent is not null
 ),
@@ -103,13 +103,14 @@ completion_checks as {{ not_materialized() }} (
         {{ fact_check_columns('initial_budget_printed = 0') }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': 完成年初预算的 ' || cast(completion_percent as varchar)
-        || '% of a 年初预算 printed as ' || cast(initial_budget_printed as varchar) as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': 完成年初预算的 ' || cast(completion_percent as string)
+        || '% of a 年初预算 printed as ' || cast(initial_budget_printed as string) as detail
     from completion_bases
     where initial_budget_printed is not null
 ),
 
 procurement_totals as {{ not_materialized() }} (
+    -- the first procurement total of each document (a qualify, written as a filter on a rank for Spark)
     select
         document_id,
         claim_no,
@@ -117,9 +118,14 @@ procurement_totals as {{ not_materialized() }} (
         amount as total,
         amount_half_unit as total_half_unit,
         money_unit as unit
-    from claims
-    where subject_key = 'procurement_total' and amount is not null
-    qualify row_number() over (partition by document_id order by claim_no) = 1
+    from (
+        select
+            *,
+            row_number() over (partition by document_id order by claim_no) as total_rank
+        from claims
+        where subject_key = 'procurement_total' and amount is not null
+    ) as ranked
+    where total_rank = 1
 ),
 
 procurement_parts as {{ not_materialized() }} (
@@ -163,7 +169,7 @@ breakdowns as {{ not_materialized() }} (
         false as at_most,
         totals.source_line,
         totals.unit,
-        '政府采购 ' || cast(totals.total as varchar) || ' against 货物 + 工程 + 服务 ' as detail
+        '政府采购 ' || cast(totals.total as string) || ' against 货物 + 工程 + 服务 ' as detail
     from procurement_totals as totals
     inner join procurement_parts as parts on totals.document_id = parts.document_id
     where parts.part_count >= 2
@@ -177,7 +183,7 @@ breakdowns as {{ not_materialized() }} (
         true,
         totals.source_line,
         totals.unit,
-        '政府采购 ' || cast(totals.total as varchar) || ' against what went to 中小企业 '
+        '政府采购 ' || cast(totals.total as string) || ' against what went to 中小企业 '
     from procurement_totals as totals
     inner join procurement_suppliers as suppliers on totals.document_id = suppliers.document_id
     where suppliers.sme is not null
@@ -191,7 +197,7 @@ breakdowns as {{ not_materialized() }} (
         true,
         totals.source_line,
         totals.unit,
-        coalesce('中小企业 ' || cast(suppliers.sme as varchar), '政府采购 ' || cast(totals.total as varchar))
+        coalesce('中小企业 ' || cast(suppliers.sme as string), '政府采购 ' || cast(totals.total as string))
         || ' against what went to 小微企业 '
     from procurement_totals as totals
     inner join procurement_suppliers as suppliers on totals.document_id = suppliers.document_id
@@ -217,7 +223,7 @@ breakdown_checks as {{ not_materialized() }} (
         end as outcome,
         unit,
         source_line,
-        detail || cast(parts_sum as varchar) as detail
+        detail || cast(parts_sum as string) as detail
     from breakdowns
 ),
 

@@ -41,15 +41,15 @@ rate_checks as {{ not_materialized() }} (
         'execution_rate' as measure,
         {{ amount_check_columns(
             'execution_rate',
-            '100 * execution_amount / budget_amount',
+            divide('100 * execution_amount', 'budget_amount'),
             half_print_unit('case when execution_rate = round(execution_rate) then 0 else 2 end')
-            ~ ' + 100 * (amount_half_unit / budget_amount'
-            ~ ' + execution_amount * amount_half_unit / (budget_amount * budget_amount))'
+            ~ ' + 100 * (' ~ divide('amount_half_unit', 'budget_amount')
+            ~ ' + ' ~ divide('execution_amount * amount_half_unit', '(budget_amount * budget_amount)') ~ ')'
         ) }},
         '%' as unit,
         budget_line as source_line,
-        coalesce(entity_name, title) || ': 执行数 ' || cast(execution_amount as varchar) || ' / 预算数 '
-        || cast(budget_amount as varchar) || ', printed ' || cast(execution_rate as varchar) || '%' as detail
+        coalesce(entity_name, title) || ': 执行数 ' || cast(execution_amount as string) || ' / 预算数 '
+        || cast(budget_amount as string) || ', printed ' || cast(execution_rate as string) || '%' as detail
     from tables
     where budget_amount > 0 and execution_amount is not null and execution_rate is not null
 ),
@@ -82,11 +82,11 @@ project_sum_checks as {{ not_materialized() }} (
         ) }},
         facts.unit,
         project_sums.source_line,
-        cast(project_sums.project_tables as varchar)
+        cast(project_sums.project_tables as string)
         || ' project tables ('
-        || cast(project_sums.printed_executions as varchar)
-        || ' print 执行数) sum to ' || cast(project_sums.execution_sum as varchar) || ' against 05 项目支出 '
-        || cast(facts.table_amount as varchar) as detail
+        || cast(project_sums.printed_executions as string)
+        || ' print 执行数) sum to ' || cast(project_sums.execution_sum as string) || ' against 05 项目支出 '
+        || cast(facts.table_amount as string) as detail
     from project_sums
     inner join facts
         on
@@ -102,8 +102,8 @@ statements as {{ not_materialized() }} (
         'general_budget_initial_budget' as quantity,
         'narrative ' || topic as place,
         source_line,
-        initial_budget * yuan_per_unit / {{ per_performance_unit }} as figure,
-        initial_budget_half_unit * yuan_per_unit / {{ per_performance_unit }} as half_unit
+        {{ divide('initial_budget * yuan_per_unit', per_performance_unit) }} as figure,
+        {{ divide('initial_budget_half_unit * yuan_per_unit', per_performance_unit) }} as half_unit
     from claims
     where subject_key in ('general_budget_expenditure', 'department_total') and initial_budget is not null
     union all
@@ -122,8 +122,8 @@ statements as {{ not_materialized() }} (
         'department_actual',
         'narrative ' || topic || ' ' || subject_key,
         source_line,
-        coalesce(actual, amount) * yuan_per_unit / {{ per_performance_unit }},
-        coalesce(actual_half_unit, amount_half_unit) * yuan_per_unit / {{ per_performance_unit }}
+        {{ divide('coalesce(actual, amount) * yuan_per_unit', per_performance_unit) }},
+        {{ divide('coalesce(actual_half_unit, amount_half_unit) * yuan_per_unit', per_performance_unit) }}
     from claims
     where
         (
@@ -147,8 +147,8 @@ statements as {{ not_materialized() }} (
         'project ' || {{ project_name_key('subject_label') }} || ' ' || measure,
         'narrative',
         source_line,
-        figure * yuan_per_unit / {{ per_performance_unit }},
-        half_unit * yuan_per_unit / {{ per_performance_unit }}
+        {{ divide('figure * yuan_per_unit', per_performance_unit) }},
+        {{ divide('half_unit * yuan_per_unit', per_performance_unit) }}
     from {{ this_run(ref('int_narrative__claim_figures')) }}
     where subject_key = 'project' and measure in ('initial_budget', 'actual')
     union all
@@ -196,8 +196,8 @@ same_quantity_checks as {{ not_materialized() }} (
         {{ amount_check_columns('first_figure', 'figure', 'first_half_unit + half_unit') }},
         (select performance_unit.unit from performance_unit) as unit,
         source_line,
-        quantity || ': ' || place || ' line ' || source_line || ' states ' || cast(figure as varchar)
-        || ', ' || first_place || ' states ' || cast(first_figure as varchar) as detail
+        quantity || ': ' || place || ' line ' || source_line || ' states ' || cast(figure as string)
+        || ', ' || first_place || ' states ' || cast(first_figure as string) as detail
     from ranked
     where place_rank > 1
 ),

@@ -87,7 +87,7 @@ category_classes as {{ not_materialized() }} (
         expense_category,
         sum(coalesce(amount, 0)) as classes_sum,
         count(amount) as class_count,
-        string_agg(economic_code, ' + ' order by economic_code) as class_codes
+        {{ sorted_text_agg("economic_code", "' + '") }} as class_codes
     from economic_items
     where row_kind = 'class'
     group by document_id, expense_category
@@ -114,14 +114,17 @@ category_sums as {{ not_materialized() }} (
 
 -- a form none of whose rows prints a term (a 金额 column alone) has no identity to judge
 judged_column_sums as {{ not_materialized() }} (
-    select * exclude (terms_in_layout)
-    from (
+    select column_sums.*
+    from column_sums
+    inner join (
         select
-            *,
-            max(term_count) over (partition by document_id, rule_id) as terms_in_layout
+            document_id,
+            rule_id
         from column_sums
-    ) as with_layout
-    where terms_in_layout > 0
+        group by document_id, rule_id
+        having max(term_count) > 0
+    ) as layouts
+        on column_sums.document_id = layouts.document_id and column_sums.rule_id = layouts.rule_id
 ),
 
 identities as {{ not_materialized() }} (
