@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SHELL  := /bin/bash
 # sqlfluff skips a model its dbt templater cannot compile with a warning and exit 0: a skipped
 # model is not linted, so `lint` fails on one
-LINT   := set -o pipefail; $(VENV)/bin/sqlfluff lint --processes 2 models tests/audit 2>&1 | tee target/sqlfluff.log; \
+LINT   := set -o pipefail; $(VENV)/bin/sqlfluff lint --processes 2 models tests/audit 2>&1 | tee target/sqlfluff.log && \
           ! grep -q "Skipped file" target/sqlfluff.log
 
 .PHONY: setup build test test-spark ingest lint quality clean lock bench

@@ -5,11 +5,25 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           pre_hook="{{ delete_documents_to_rebuild() }}") }}
 with summary_lines as (
-    {%- for relation in ['stg_disclosures__form01_summary_lines', 'stg_disclosures__form04_fiscal_summary_lines'] %}
-    select document_id, form, side, line_kind, item_name, source_line, amount_total
-    from {{ this_run(ref(relation)) }}
-    {{- '\n    union all' if not loop.last }}
-    {%- endfor %}
+    select
+        document_id,
+        form,
+        side,
+        line_kind,
+        item_name,
+        source_line,
+        amount_total
+    from {{ this_run(ref('stg_disclosures__form01_summary_lines')) }}
+    union all
+    select
+        document_id,
+        form,
+        side,
+        line_kind,
+        item_name,
+        source_line,
+        amount_total
+    from {{ this_run(ref('stg_disclosures__form04_fiscal_summary_lines')) }}
 ),
 
 function_lines as (

@@ -10,6 +10,12 @@
     Documents and rules with none of these get no row here: their checks stand. -#}
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           pre_hook="{{ delete_documents_to_rebuild() }}") }}
+{#- which of a rule's forms: unreadable (printed, a parse issue), missing (not printed: in the
+    template or outside it), empty (printed without amounts) -#}
+{%- set unreadable = 'forms.form is null and parse_issues.form is not null' %}
+{%- set missing = 'rule_forms.form is not null and forms.form is null and parse_issues.form is null' %}
+{%- set in_template = "contains(' ' || documents.forms_expected || ' ', ' ' || rule_forms.form || ' ')" %}
+{%- set empty = 'forms.form is not null and not forms.has_amounts' %}
 with documents as (
     select * from {{ this_run(ref('stg_disclosures__documents')) }}
     where is_read
@@ -50,12 +56,6 @@ check_counts as (
     group by document_id, rule_id
 ),
 
-{#- which of a rule's forms: unreadable (printed, a parse issue), missing (not printed: in the
-    template or outside it), empty (printed without amounts) -#}
-{%- set unreadable = 'forms.form is null and parse_issues.form is not null' %}
-{%- set missing = 'rule_forms.form is not null and forms.form is null and parse_issues.form is null' %}
-{%- set in_template = "contains(' ' || documents.forms_expected || ' ', ' ' || rule_forms.form || ' ')" %}
-{%- set empty = 'forms.form is not null and not forms.has_amounts' %}
 form_status as (
     select
         documents.document_id,

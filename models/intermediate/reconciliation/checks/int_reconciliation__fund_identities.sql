@@ -50,16 +50,29 @@ fund_columns as (
 ),
 
 expenditure_side as (
-    {%- for fund in ['general_budget', 'government_fund', 'state_capital'] %}
     select
         document_id,
         case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
-        '{{ fund }}' as fund,
-        amount_{{ fund }} as amount
+        'general_budget' as fund,
+        amount_general_budget as amount
     from lines
     where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
-    {{- '\n    union all' if not loop.last }}
-    {%- endfor %}
+    union all
+    select
+        document_id,
+        case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
+        'government_fund' as fund,
+        amount_government_fund as amount
+    from lines
+    where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
+    union all
+    select
+        document_id,
+        case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
+        'state_capital' as fund,
+        amount_state_capital as amount
+    from lines
+    where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
 ),
 
 income_by_fund as (

@@ -102,10 +102,12 @@ share_bases as (
         select
             claims.document_id,
             claims.claim_no,
-            coalesce(facts.table_amount * facts.yuan_per_unit, narrative_base.amount * narrative_base.yuan_per_unit)
-                as base_yuan,
-            coalesce(facts.half_unit * facts.yuan_per_unit, narrative_base.amount_half_unit * narrative_base.yuan_per_unit)
-                as base_half_yuan,
+            coalesce(
+                facts.table_amount * facts.yuan_per_unit, narrative_base.amount * narrative_base.yuan_per_unit
+            ) as base_yuan,
+            coalesce(
+                facts.half_unit * facts.yuan_per_unit, narrative_base.amount_half_unit * narrative_base.yuan_per_unit
+            ) as base_half_yuan,
             row_number() over (
                 partition by claims.document_id, claims.claim_no order by narrative_base.claim_no
             ) as base_rank

@@ -113,18 +113,22 @@ category_sums as {{ not_materialized() }} (
 ),
 
 -- a form none of whose rows prints a term (a 金额 column alone) has no identity to judge
+layouts_with_terms as {{ not_materialized() }} (
+    select
+        document_id,
+        rule_id
+    from column_sums
+    group by document_id, rule_id
+    having max(term_count) > 0
+),
+
 judged_column_sums as {{ not_materialized() }} (
     select column_sums.*
     from column_sums
-    inner join (
-        select
-            document_id,
-            rule_id
-        from column_sums
-        group by document_id, rule_id
-        having max(term_count) > 0
-    ) as layouts
-        on column_sums.document_id = layouts.document_id and column_sums.rule_id = layouts.rule_id
+    inner join layouts_with_terms
+        on
+            column_sums.document_id = layouts_with_terms.document_id
+            and column_sums.rule_id = layouts_with_terms.rule_id
 ),
 
 identities as {{ not_materialized() }} (
