@@ -91,3 +91,17 @@
 {% macro spark__divide(numerator, denominator) -%}
     cast({{ numerator }} as double) / {{ denominator }}
 {%- endmacro %}
+
+{#- A query of one row per day from `first_day` to `last_day` (date literals), column date_day. -#}
+{% macro days_from_to(first_day, last_day) -%}
+    {{ return(adapter.dispatch('days_from_to')(first_day, last_day)) }}
+{%- endmacro %}
+
+{% macro default__days_from_to(first_day, last_day) -%}
+    select cast(range as date) as date_day
+    from range({{ first_day }}, {{ last_day }} + interval 1 day, interval 1 day)
+{%- endmacro %}
+
+{% macro spark__days_from_to(first_day, last_day) -%}
+    select explode(sequence({{ first_day }}, {{ last_day }}, interval 1 day)) as date_day
+{%- endmacro %}

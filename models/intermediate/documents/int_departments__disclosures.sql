@@ -52,7 +52,7 @@ bases as (
 versioned as (
     select
         *,
-        row_number() over by_version as version_no,
+        cast(row_number() over by_version as bigint) as version_no,     -- Spark's row_number() is an int
         count(*) over (partition by disclosure_id) as version_count,
         lag(document_id) over by_version as previous_version_document_id
     from bases

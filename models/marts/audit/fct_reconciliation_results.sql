@@ -2,6 +2,10 @@
     rule that could not judge the document (not_applicable / insufficient_data). -#}
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           pre_hook="{{ delete_documents_to_rebuild() }}") }}
+{%- set result_columns = [
+    'document_id', 'rule_id', 'form', 'check_key', 'subject_code', 'measure', 'outcome', 'expected_amount',
+    'actual_amount', 'difference', 'tolerance', 'unit', 'source_line', 'detail'
+] %}
 with not_judged as (
     select * from {{ ref('int_reconciliation__rules_not_judged') }}
     where {{ documents_to_build_filter() }}
@@ -15,14 +19,14 @@ checks as (
 results as (
     {#- a rule that could not judge a document has one row (not_applicable, insufficient_data,
         parse_error) instead of its checks -#}
-    select * from checks
+    select {{ result_columns | join(', ') }} from checks
     where
         not exists (
             select 1 from not_judged
             where not_judged.document_id = checks.document_id and not_judged.rule_id = checks.rule_id
         )
-    union all by name
-    select * from not_judged
+    union all
+    select {{ result_columns | join(', ') }} from not_judged
 ),
 
 rules as (

@@ -56,11 +56,11 @@ stated as (
         case claims.code_form when '03' then 'all_funds' else 'general_public_budget' end as fund_scope,
         claims.function_code,
         cast(
-            arg_min(claims.initial_budget * {{ yuan_per_unit('claims.money_unit') }}, claims.claim_no)
+            min_by(claims.initial_budget * {{ yuan_per_unit('claims.money_unit') }}, claims.claim_no)
             as decimal(20, 2)
         ) as stated_initial_budget_yuan,
         cast(
-            arg_min(claims.adjusted_budget * {{ yuan_per_unit('claims.money_unit') }}, claims.claim_no)
+            min_by(claims.adjusted_budget * {{ yuan_per_unit('claims.money_unit') }}, claims.claim_no)
             as decimal(20, 2)
         ) as stated_adjusted_budget_yuan
     from claims

@@ -19,10 +19,15 @@ named as (
         economic_code,
         economic_name,
         expense_category
-    from name_votes
-    qualify row_number() over (
-        partition by economic_code order by times_printed desc, economic_name asc
-    ) = 1
+    from (
+        select
+            *,
+            row_number() over (
+                partition by economic_code order by times_printed desc, economic_name asc
+            ) as name_rank
+        from name_votes
+    ) as ranked
+    where name_rank = 1
 ),
 
 final as (
