@@ -50,29 +50,19 @@ fund_columns as (
 ),
 
 expenditure_side as (
+    -- one row per line and fund: the line's column of that fund
     select
-        document_id,
-        case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
-        'general_budget' as fund,
-        amount_general_budget as amount
+        lines.document_id,
+        case when lines.is_current_year_total then 'current_year_total' else lines.line_kind end as line_kind,
+        funds.fund,
+        case funds.fund
+            when 'general_budget' then lines.amount_general_budget
+            when 'government_fund' then lines.amount_government_fund
+            when 'state_capital' then lines.amount_state_capital
+        end as amount
     from lines
-    where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
-    union all
-    select
-        document_id,
-        case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
-        'government_fund' as fund,
-        amount_government_fund as amount
-    from lines
-    where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
-    union all
-    select
-        document_id,
-        case when is_current_year_total then 'current_year_total' else line_kind end as line_kind,
-        'state_capital' as fund,
-        amount_state_capital as amount
-    from lines
-    where side = 'expenditure' and (is_current_year_total or line_kind = 'balance_line')
+    cross join funds
+    where lines.side = 'expenditure' and (lines.is_current_year_total or lines.line_kind = 'balance_line')
 ),
 
 income_by_fund as (
