@@ -2,7 +2,8 @@
     default__ is DuckDB's form, spark__ Spark's. Models call these instead of the engine's own
     syntax (README "Running on Spark" lists what differs). Constructs both engines take as they
     are (group by all, any_value, bool_or, filter (where …), named windows, split_part) are
-    written plainly in the models. -#}
+    written plainly in the models. DuckDB's CTE hint, which other engines go without rather than
+    write differently, is macros/not_materialized.sql. -#}
 
 {#- A regular expression as a string literal: Spark's parser reads backslash escapes in string
     literals ('\s' would reach the regex as 's'); its raw literal r'…' does not. -#}
