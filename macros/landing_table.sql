@@ -9,7 +9,7 @@
 #}
 {% macro landing_table(name, include_quarantined=false) -%}
     {%- if var('landing_format') == 'parquet' -%}
-        {%- set relation = source('disclosures', name) -%}
+        {%- set relation = landing_parquet(name) -%}
     {%- elif var('landing_format') == 'seeds' -%}
         {%- set relation = ref(name) -%}
     {%- else -%}
@@ -38,4 +38,20 @@
             {{ column }} not in ({%- for id in ids %}'{{ id }}'{{ ', ' if not loop.last }}{% endfor -%})
         {%- endif -%}
     {%- endif -%}
+{%- endmacro %}
+
+{#- The landing table `name` of the Parquet landing zone, read in place: on DuckDB the source
+    itself (its external_location reads the files), on Spark a query of the files' folder
+    (Spark's parquet.`path`; the source still declares the dependency). -#}
+{% macro landing_parquet(name) -%}
+    {{ return(adapter.dispatch('landing_parquet')(name)) }}
+{%- endmacro %}
+
+{% macro default__landing_parquet(name) -%}
+    {{ return(source('disclosures', name)) }}
+{%- endmacro %}
+
+{% macro spark__landing_parquet(name) -%}
+    {%- set declared = source('disclosures', name) -%}
+    {{ return('parquet.`' ~ var('landing_parquet_path') ~ '/' ~ name ~ '`') }}
 {%- endmacro %}
