@@ -128,7 +128,9 @@ final as (
         stated.stated_initial_budget_yuan,
         stated.stated_adjusted_budget_yuan,
         paired.actual_yuan,
-        cast(paired.actual_yuan / nullif(paired.published_budget_yuan, 0) as decimal(12, 4)) as execution_rate,
+        cast(
+            {{ divide('paired.actual_yuan', 'nullif(paired.published_budget_yuan, 0)') }} as decimal(12, 4)
+        ) as execution_rate,
         prior_year.actual_yuan as prior_year_actual_yuan,
         prior_year.published_budget_yuan as prior_year_budget_yuan,
         cast(paired.actual_yuan - prior_year.actual_yuan as decimal(20, 2)) as actual_change_yuan,

@@ -34,8 +34,8 @@ final as (
         cast(expenditure_total_yuan - prior_expenditure_total_yuan as decimal(20, 2))
             as expenditure_change_yuan,
         cast(
-            (expenditure_total_yuan - prior_expenditure_total_yuan)
-            / nullif(prior_expenditure_total_yuan, 0) as decimal(12, 4)
+            {{ divide('(expenditure_total_yuan - prior_expenditure_total_yuan)',
+                      'nullif(prior_expenditure_total_yuan, 0)') }} as decimal(12, 4)
         ) as expenditure_change_ratio
     from ordered
 )

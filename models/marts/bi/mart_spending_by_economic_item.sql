@@ -27,7 +27,8 @@ final as (
         items.economic_name,
         facts.amount_yuan,
         cast(
-            facts.amount_yuan / nullif(sum(facts.amount_yuan) over (partition by facts.document_id), 0)
+            {{ divide('facts.amount_yuan',
+                      'nullif(sum(facts.amount_yuan) over (partition by facts.document_id), 0)') }}
             as decimal(9, 6)
         ) as share_of_basic_expenditure
     from facts

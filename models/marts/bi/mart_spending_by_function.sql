@@ -32,8 +32,8 @@ final as (
         facts.basic_amount_yuan,
         facts.project_amount_yuan,
         cast(
-            facts.total_amount_yuan
-            / nullif(sum(facts.total_amount_yuan) over (partition by facts.document_id, facts.fund_scope), 0)
+            {{ divide('facts.total_amount_yuan',
+                      'nullif(sum(facts.total_amount_yuan) over (partition by facts.document_id, facts.fund_scope), 0)') }}
             as decimal(9, 6)
         ) as share_of_total
     from facts

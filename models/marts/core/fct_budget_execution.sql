@@ -32,7 +32,7 @@ final as (
         cast(
             case
                 when claims.initial_budget > 0
-                    then round(100 * coalesce(claims.actual, claims.amount) / claims.initial_budget, 2)
+                    then round({{ divide('100 * coalesce(claims.actual, claims.amount)', 'claims.initial_budget') }}, 2)
             end as decimal(18, 2)
         ) as computed_completion_percent,
         facts.table_amount as table_actual,

@@ -48,7 +48,10 @@ final as (
         tables.execution_amount,
         tables.execution_rate as printed_execution_rate,
         cast(
-            case when tables.budget_amount > 0 then round(100 * tables.execution_amount / tables.budget_amount, 2) end
+            case
+                when tables.budget_amount > 0
+                    then round({{ divide('100 * tables.execution_amount', 'tables.budget_amount') }}, 2)
+            end
             as decimal(18, 2)
         ) as computed_execution_rate,
         tables.budget_score,

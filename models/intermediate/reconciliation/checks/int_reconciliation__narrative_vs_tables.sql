@@ -59,8 +59,8 @@ amount_checks as {{ not_materialized() }} (
         measure,
         {{ amount_check_columns(
             'table_amount',
-            'figure * yuan_per_unit / table_yuan_per_unit',
-            'table_half_unit + half_unit * yuan_per_unit / table_yuan_per_unit'
+            divide('figure * yuan_per_unit', 'table_yuan_per_unit'),
+            'table_half_unit + ' ~ divide('half_unit * yuan_per_unit', 'table_yuan_per_unit')
         ) }},
         unit,
         source_line,

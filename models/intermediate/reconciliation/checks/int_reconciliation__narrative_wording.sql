@@ -39,7 +39,7 @@ comparison_checks as {{ not_materialized() }} (
         cast(actual - budget as decimal(38, 6)) as difference,
         cast(
             case stated_comparison
-                when 'about_equal' then greatest(budget / 10, budget_half_unit + actual_half_unit)
+                when 'about_equal' then greatest({{ divide('budget', '10') }}, budget_half_unit + actual_half_unit)
                 when 'equal' then budget_half_unit + actual_half_unit
                 else 0
             end as decimal(38, 6)
@@ -50,7 +50,7 @@ comparison_checks as {{ not_materialized() }} (
             when stated_comparison = 'equal' and abs(actual - budget) <= budget_half_unit + actual_half_unit then 'pass'
             when
                 stated_comparison = 'about_equal'
-                and abs(actual - budget) <= greatest(budget / 10, budget_half_unit + actual_half_unit)
+                and abs(actual - budget) <= greatest({{ divide('budget', '10') }}, budget_half_unit + actual_half_unit)
                 then 'pass'
             else 'fail'
         end as outcome,
