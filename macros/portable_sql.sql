@@ -106,3 +106,9 @@
 {% macro spark__days_from_to(first_day, last_day) -%}
     select explode(sequence({{ first_day }}, {{ last_day }}, interval 1 day)) as date_day
 {%- endmacro %}
+
+{#- A computed (double) figure as text, the same on both engines: a double prints as 1.0E7 on
+    Spark and as 10000000.0 on DuckDB, a decimal alike on both (`scale` places). -#}
+{% macro number_text(expression, scale=4) -%}
+    cast(cast({{ expression }} as decimal(38, {{ scale }})) as string)
+{%- endmacro %}

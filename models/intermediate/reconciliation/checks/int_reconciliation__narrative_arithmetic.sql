@@ -51,9 +51,9 @@ change_checks as {{ not_materialized() }} (
         ) }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(current_figure as string)
-        || ', change ' || cast(change_figure as string) || ' against ' || change_basis || ' '
-        || cast(base_figure as string) || ', stated ' || cast(change_percent as string) || '%' as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': ' || {{ number_text('current_figure') }}
+        || ', change ' || {{ number_text('change_figure') }} || ' against ' || change_basis || ' '
+        || {{ number_text('base_figure') }} || ', stated ' || cast(change_percent as string) || '%' as detail
     from changes
     where base_figure <> 0
 ),
@@ -85,8 +85,8 @@ completion_checks as {{ not_materialized() }} (
         ) }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(actual_figure as string) || ' of budget '
-        || cast(budget_figure as string) || ', stated ' || cast(completion_percent as string) || '%' as detail
+        coalesce(nullif(subject_label, ''), subject_key) || ': ' || {{ number_text('actual_figure') }} || ' of budget '
+        || {{ number_text('budget_figure') }} || ', stated ' || cast(completion_percent as string) || '%' as detail
     from completions
     where budget_figure > 0 and actual_figure is not null
 ),
@@ -156,8 +156,8 @@ share_checks as {{ not_materialized() }} (
         ) }},
         '%' as unit,
         source_line,
-        coalesce(nullif(subject_label, ''), subject_key) || ': ' || cast(round(part_yuan / yuan_per_unit, 4) as string)
-        || ' of ' || share_base || ' ' || cast(round(base_yuan / yuan_per_unit, 4) as string) || ', stated '
+        coalesce(nullif(subject_label, ''), subject_key) || ': ' || {{ number_text('part_yuan / yuan_per_unit') }}
+        || ' of ' || share_base || ' ' || {{ number_text('base_yuan / yuan_per_unit') }} || ', stated '
         || cast(share_percent as string) || '%' as detail
     from shares
 ),

@@ -196,8 +196,8 @@ same_quantity_checks as {{ not_materialized() }} (
         {{ amount_check_columns('first_figure', 'figure', 'first_half_unit + half_unit') }},
         (select performance_unit.unit from performance_unit) as unit,
         source_line,
-        quantity || ': ' || place || ' line ' || source_line || ' states ' || cast(figure as string)
-        || ', ' || first_place || ' states ' || cast(first_figure as string) as detail
+        quantity || ': ' || place || ' line ' || source_line || ' states ' || {{ number_text('figure') }}
+        || ', ' || first_place || ' states ' || {{ number_text('first_figure') }} as detail
     from ranked
     where place_rank > 1
 ),
