@@ -55,7 +55,30 @@
 {% macro delete_documents_to_rebuild() -%}
     {%- set to_build = ref('int_documents__to_build') -%}
     {%- if is_incremental() -%}
-        delete from {{ this }} where document_id in (select document_id from {{ to_build }})
+        {{ return(adapter.dispatch('delete_documents_to_rebuild')(to_build)) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro default__delete_documents_to_rebuild(to_build) -%}
+    delete from {{ this }} where document_id in (select document_id from {{ to_build }})
+{%- endmacro %}
+
+{#- Spark's Parquet tables take no delete. A run that builds every document empties the table; one
+    that builds some rewrites it without them, through a copy, since Spark cannot overwrite a
+    table it reads. -#}
+{% macro spark__delete_documents_to_rebuild(to_build) -%}
+    {%- set ids = documents_of_this_run() -%}
+    {%- if ids is none -%}
+        truncate table {{ this }}
+    {%- else -%}
+        {%- set kept = this.incorporate(path={'identifier': this.identifier ~ '__kept'}) -%}
+        {%- if execute -%}
+            {%- do run_query('drop table if exists ' ~ kept) -%}
+            {%- do run_query('create table ' ~ kept ~ ' using parquet as select * from ' ~ this
+                             ~ ' where not (' ~ in_documents_of_this_run('document_id', ids) ~ ')') -%}
+            {%- do run_query('insert overwrite table ' ~ this ~ ' select * from ' ~ kept) -%}
+        {%- endif -%}
+        drop table if exists {{ kept }}
     {%- endif -%}
 {%- endmacro %}
 
