@@ -37,7 +37,7 @@ PUTUO_ID = "d45e923176f9fe4b"
 TEMPLATE_PDF = PROJECT_DIR / "tests" / "fixtures" / "pdf" / "shanghai-2024-final-accounts-template.pdf"
 SWU_PDF = PROJECT_DIR / "data" / "documents" / "chongqing-southwest-university-2023-final-accounts.pdf"
 SWU_ID = "86287b24a9397e33"
-_PROJECT_FILES = ["dbt_project.yml", "profiles.yml", "selectors.yml", ".dbtignore", "models", "macros", "tests/generic",
+_PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore", "models", "macros", "tests/generic",
                   "tests/audit", "seeds/reference", "seeds/landing.yml"]
 
 

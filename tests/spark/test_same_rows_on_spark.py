@@ -1,8 +1,9 @@
 """The dbt project on Apache Spark (profiles.yml target `spark`, PySpark in this process) gives
-the rows it gives on DuckDB: the selector `runs_on_spark` (selectors.yml, every seed and model)
-built from the bundled sample (landed as seeds) and from 100 synthetic disclosures (landed as
-Parquet, read in place by both engines), every relation compared row for row as multisets (README
-"Running on Spark").
+the rows it gives on DuckDB, and passes the same tests: `dbt build` (every seed, model, data test and
+unit test) from the bundled sample (landed as seeds) and from 100 synthetic disclosures (landed as
+Parquet, read in place by both engines; Spark builds them incrementally over the sample's tables,
+every tenth as a planned incremental build), every relation compared row for row as multisets
+(README "Running on Spark").
 
 Run by `make test-spark`, which installs Java and PySpark; not part of `make test`.
 """
@@ -28,51 +29,90 @@ from ingest.parse import parse_document  # noqa: E402
 from ingest.warehouse import run_dbt  # noqa: E402
 from synthetic.generator import landing_records, plan_corpus  # noqa: E402
 
-SPARK_SELECTION = ["--selector", "runs_on_spark"]
+# a build before the last of a corpus leaves the tests out: the last runs them all
+WITHOUT_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 
 
-def _build_args(*args: str) -> list[str]:
-    return ["build", *args, *SPARK_SELECTION]
-
-
-def _land_sample(project: Path) -> dict:
-    """The bundled sample, landed as seeds (loaded into both engines by dbt seed)."""
+def _land_sample(project: Path):
+    """The bundled sample, landed as seeds (loaded into both engines by dbt seed): one build."""
     land([parse_document(read_document(path)) for path in documents_under([BUNDLED_SAMPLE])],
          project / "seeds" / "landing")
-    return {}
+    yield {}, None
 
 
-def _land_synthetic(project: Path) -> dict:
+# the synthetic corpus's injected discrepancies are not in the register: the gate warns
+SYNTHETIC_VARS = {"findings_gate_severity": "warn"}
+
+
+def _land_synthetic(project: Path):
     """100 synthetic disclosures (34 departments over 3 years), a tenth with an injected
     discrepancy, so the findings are not empty; landed as Parquet, which both engines read in
-    place (macros/landing_table.sql). Returns the build's dbt vars."""
+    place (macros/landing_table.sql). Spark builds them in two steps: 90 (on the tables the sample
+    left, so every document is rebuilt), then every tenth as an incremental build with a plan
+    naming them, which rebuilds their departments' documents (10 departments) and keeps the rest."""
+    documents = plan_corpus(100, discrepancy_rate=0.1)
+    first = [document for number, document in enumerate(documents) if number % 10 != 9]
+    later = [document for number, document in enumerate(documents) if number % 10 == 9]
     zone = landing_zone("parquet", project / "landing")
-    zone.land(landing_records(document) for document in plan_corpus(100, discrepancy_rate=0.1))
-    return zone.dbt_vars()
+    zone.land(landing_records(document) for document in first)
+    yield {**zone.dbt_vars(), **SYNTHETIC_VARS}, None
+    before = set(zone.landed_documents())
+    zone.land(landing_records(document) for document in later)
+    yield {**zone.dbt_vars(), **SYNTHETIC_VARS}, sorted(set(zone.landed_documents()) - before)
 
 
+# corpus: its landing steps, each (dbt vars, the documents an incremental build plans, or None)
 CORPORA = {"sample": _land_sample, "synthetic": _land_synthetic}
+# the documents Spark's planned incremental build (re)computed: the 10 planned and the 18 other
+# documents of their departments (built before: their old rows go), out of 100
+PLANNED_BUILD_DOCUMENTS = {"synthetic": 28}
+# the build's own plan, which differs by how each engine built the corpus; counted, not compared
+PLAN = "intermediate.int_documents__to_build"
+
+
+def _build_on_spark(project: Path, build_args: list[str], planned: list[str] | None) -> int | None:
+    """One Spark `dbt build`, incremental where its tables exist (the engine's
+    delete_documents_to_rebuild); with `planned`, the plan of an incremental build of those
+    documents, as `fiscal build` writes it (ingest/build_plan.py). Returns how many documents a
+    planned build (re)computed."""
+    from pyspark.sql import SparkSession
+    if planned:
+        spark = SparkSession.builder.getOrCreate()       # the session the build before started
+        spark.sql("insert into build_state.build_plan values ('incremental', 'tests/spark', '')")
+        spark.sql("insert into build_state.documents_to_build values " + ", ".join(f"('{d}')" for d in planned))
+    result = dbtRunner().invoke(["build", "--target", "spark", *build_args, "--project-dir", str(project),
+                                 "--profiles-dir", str(project), "--target-path", str(project / "target")])
+    assert result.success, result.exception
+    if not planned:
+        return None
+    spark = SparkSession.builder.getOrCreate()
+    rebuilt = spark.sql("select count(*) from intermediate.int_documents__to_build").collect()[0][0]
+    spark.sql("truncate table build_state.build_plan")
+    spark.sql("truncate table build_state.documents_to_build")
+    return rebuilt
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
 def built(request, tmp_path_factory):
-    """The corpus's selection built on DuckDB and on Spark; (corpus, duckdb connection, spark session)."""
+    """The corpus built on Spark (step by step) and on DuckDB (at once):
+    (corpus, duckdb connection, spark session, documents the planned Spark build recomputed)."""
     project = copy_project(tmp_path_factory.mktemp("spark") / "project")
-    build_vars = ["--vars", json.dumps(CORPORA[request.param](project))]
     # the first corpus's session and warehouse directory serve both (a Spark session's warehouse
-    # is fixed when it starts): --full-refresh rebuilds every table from this corpus's landing
+    # is fixed when it starts): the second corpus's first build is an incremental one over the
+    # first's tables, for every landed document
     os.environ.setdefault("FISCAL_SPARK_WAREHOUSE", str(project / "spark"))
-    # DuckDB in a process of its own (dbt-duckdb would keep the file open here); Spark in this one,
-    # whose session then answers the comparison's queries
-    on_duckdb = run_dbt(_build_args(*build_vars), project, project / "warehouse.duckdb", capture=True)
+    steps = list(CORPORA[request.param](project))
+    planned_build = None
+    for step, (dbt_vars, planned) in enumerate(steps, start=1):
+        with_tests = [] if step == len(steps) else WITHOUT_TESTS
+        planned_build = _build_on_spark(project, ["--vars", json.dumps(dbt_vars), *with_tests], planned) or planned_build
+    # DuckDB in a process of its own (dbt-duckdb would keep the file open here), from empty
+    on_duckdb = run_dbt(["build", "--vars", json.dumps(dbt_vars)], project, project / "warehouse.duckdb",
+                        capture=True)
     assert on_duckdb.returncode == 0, on_duckdb.stdout
-    result = dbtRunner().invoke([*_build_args("--target", "spark", "--full-refresh", *build_vars),
-                                 "--project-dir", str(project), "--profiles-dir", str(project),
-                                 "--target-path", str(project / "target")])
-    assert result.success, result.exception
     from pyspark.sql import SparkSession
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as con:
-        yield request.param, con, SparkSession.builder.getOrCreate()      # the session dbt-spark started
+        yield request.param, con, SparkSession.builder.getOrCreate(), planned_build
 
 
 def _relations(con) -> list[tuple[str, str]]:
@@ -99,8 +139,8 @@ ROWS = {
 FINDINGS = {"sample": 25, "synthetic": 20}
 
 
-def test_every_model_that_runs_on_spark_has_the_same_rows_there(built):
-    corpus, con, spark = built
+def test_every_model_has_the_same_rows_on_spark(built):
+    corpus, con, spark, planned_build = built
     relations = _relations(con)
     compared, different = Counter(), {}
     for schema, name in relations:
@@ -111,7 +151,7 @@ def test_every_model_that_runs_on_spark_has_the_same_rows_there(built):
             f'select {", ".join(columns)} from {schema}."{name}"').fetchall())
         on_spark = Counter(tuple(map(_plain, row)) for row in spark.sql(
             f'select {", ".join(f"`{column}`" for column in columns)} from {schema}.{name}').collect())
-        if on_spark != on_duckdb:
+        if on_spark != on_duckdb and f"{schema}.{name}" != PLAN:
             different[f"{schema}.{name}"] = {"only on DuckDB": list((on_duckdb - on_spark).elements())[:3],
                                              "only on Spark": list((on_spark - on_duckdb).elements())[:3]}
         compared[schema] += sum(on_duckdb.values())
@@ -123,3 +163,5 @@ def test_every_model_that_runs_on_spark_has_the_same_rows_there(built):
         **({"landing": 18} if "landing" in ROWS[corpus] else {})}
     assert compared == ROWS[corpus]
     assert con.execute("select count(*) from audit.fct_findings").fetchone()[0] == FINDINGS[corpus]
+    # the planned build on Spark rebuilt the planned documents' departments, not every document
+    assert planned_build == PLANNED_BUILD_DOCUMENTS.get(corpus)
