@@ -9,7 +9,7 @@ SHELL  := /bin/bash
 LINT   := set -o pipefail; $(VENV)/bin/sqlfluff lint --processes 2 models tests/audit 2>&1 | tee target/sqlfluff.log && \
           ! grep -q "Skipped file" target/sqlfluff.log
 
-.PHONY: setup build test test-spark ingest lint quality clean lock bench
+.PHONY: setup spark-setup build test test-spark ingest lint quality clean lock bench bench-spark
 
 PYTHON ?= python3
 
@@ -53,12 +53,14 @@ test: ingest
 	$(DBT) parse --warn-error --project-dir . --profiles-dir .
 	$(LINT)
 
-## the dbt project on Apache Spark against DuckDB (tests/spark; README "Running on Spark"):
-## installs Java 17 from Debian where no java is found, and PySpark (requirements-spark.lock)
-test-spark: setup
+## Java 17 from Debian where no java is found, and PySpark and dbt-spark (requirements-spark.lock)
+spark-setup: setup
 	@command -v java > /dev/null || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; $$sudo apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless > /dev/null; }
 	$(PY) -m pip install --quiet -r requirements-spark.lock
+
+## the dbt project on Apache Spark against DuckDB (tests/spark; README "Running on Spark")
+test-spark: spark-setup
 	$(PY) -m pytest -n 0 tests/spark
 
 ## the Great Expectations checkpoint on the warehouse of `make build`
@@ -69,6 +71,11 @@ quality: setup
 ## documents (about 20 minutes on 2 cores); writes bench/results.md
 bench: setup
 	$(PY) bench/results.py
+
+## DuckDB against Spark: dbt build of 100 / 1,000 / 10,000 synthetic documents on each engine
+## (about an hour on 2 cores); writes bench/engines.md
+bench-spark: spark-setup
+	$(PY) bench/engines.py --output bench/engines.md
 
 clean:
 	rm -rf target seeds/landing warehouse/*.duckdb* warehouse/*-marts warehouse/*-report logs $(VENV)
