@@ -33,36 +33,42 @@ from synthetic.generator import landing_records, plan_corpus  # noqa: E402
 WITHOUT_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
 
 
-def _land_sample(project: Path):
+def _sample_steps(project: Path) -> list:
     """The bundled sample, landed as seeds (loaded into both engines by dbt seed): one build."""
-    land([parse_document(read_document(path)) for path in documents_under([BUNDLED_SAMPLE])],
-         project / "seeds" / "landing")
-    yield {}, None
+    def land_all():
+        land([parse_document(read_document(path)) for path in documents_under([BUNDLED_SAMPLE])],
+             project / "seeds" / "landing")
+        return {}, None
+    return [land_all]
 
 
 # the synthetic corpus's injected discrepancies are not in the register: the gate warns
 SYNTHETIC_VARS = {"findings_gate_severity": "warn"}
 
 
-def _land_synthetic(project: Path):
+def _synthetic_steps(project: Path) -> list:
     """100 synthetic disclosures (34 departments over 3 years), a tenth with an injected
     discrepancy, so the findings are not empty; landed as Parquet, which both engines read in
     place (macros/landing_table.sql). Spark builds them in two steps: 90 (on the tables the sample
     left, so every document is rebuilt), then every tenth as an incremental build with a plan
     naming them, which rebuilds their departments' documents (10 departments) and keeps the rest."""
     documents = plan_corpus(100, discrepancy_rate=0.1)
-    first = [document for number, document in enumerate(documents) if number % 10 != 9]
-    later = [document for number, document in enumerate(documents) if number % 10 == 9]
     zone = landing_zone("parquet", project / "landing")
-    zone.land(landing_records(document) for document in first)
-    yield {**zone.dbt_vars(), **SYNTHETIC_VARS}, None
-    before = set(zone.landed_documents())
-    zone.land(landing_records(document) for document in later)
-    yield {**zone.dbt_vars(), **SYNTHETIC_VARS}, sorted(set(zone.landed_documents()) - before)
+
+    def land_first_90():
+        zone.land(landing_records(document) for number, document in enumerate(documents) if number % 10 != 9)
+        return {**zone.dbt_vars(), **SYNTHETIC_VARS}, None
+
+    def land_every_tenth():
+        before = set(zone.landed_documents())
+        zone.land(landing_records(document) for number, document in enumerate(documents) if number % 10 == 9)
+        return {**zone.dbt_vars(), **SYNTHETIC_VARS}, sorted(set(zone.landed_documents()) - before)
+    return [land_first_90, land_every_tenth]
 
 
-# corpus: its landing steps, each (dbt vars, the documents an incremental build plans, or None)
-CORPORA = {"sample": _land_sample, "synthetic": _land_synthetic}
+# corpus: its landing steps, each landing some documents and returning (dbt vars, the documents
+# an incremental build plans, or None); Spark builds after each step, DuckDB after the last
+CORPORA = {"sample": _sample_steps, "synthetic": _synthetic_steps}
 # the documents Spark's planned incremental build (re)computed: the 10 planned and the 18 other
 # documents of their departments (built before: their old rows go), out of 100
 PLANNED_BUILD_DOCUMENTS = {"synthetic": 28}
@@ -101,11 +107,13 @@ def built(request, tmp_path_factory):
     # is fixed when it starts): the second corpus's first build is an incremental one over the
     # first's tables, for every landed document
     os.environ.setdefault("FISCAL_SPARK_WAREHOUSE", str(project / "spark"))
-    steps = list(CORPORA[request.param](project))
+    steps = CORPORA[request.param](project)
     planned_build = None
-    for step, (dbt_vars, planned) in enumerate(steps, start=1):
-        with_tests = [] if step == len(steps) else WITHOUT_TESTS
-        planned_build = _build_on_spark(project, ["--vars", json.dumps(dbt_vars), *with_tests], planned) or planned_build
+    for number, land_step in enumerate(steps, start=1):
+        dbt_vars, planned = land_step()
+        with_tests = [] if number == len(steps) else WITHOUT_TESTS
+        rebuilt = _build_on_spark(project, ["--vars", json.dumps(dbt_vars), *with_tests], planned)
+        planned_build = rebuilt if rebuilt is not None else planned_build
     # DuckDB in a process of its own (dbt-duckdb would keep the file open here), from empty
     on_duckdb = run_dbt(["build", "--vars", json.dumps(dbt_vars)], project, project / "warehouse.duckdb",
                         capture=True)
@@ -116,7 +124,7 @@ def built(request, tmp_path_factory):
 
 
 def _relations(con) -> list[tuple[str, str]]:
-    """Every relation the selection built (the build plan's own tables, made by on-run-start, aside)."""
+    """Every relation the build made (the build plan's own tables, made by on-run-start, aside)."""
     return con.execute("select schema_name, table_name from duckdb_tables() where schema_name <> 'build_state' "
                        "union all select schema_name, view_name from duckdb_views() where not internal "
                        "order by 1, 2").fetchall()
