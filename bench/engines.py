@@ -40,6 +40,8 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+import yaml  # noqa: E402
+
 from ingest.landing_zone import landing_zone  # noqa: E402
 from synthetic.generator import landing_records, plan_corpus  # noqa: E402
 
@@ -94,7 +96,8 @@ def build_command(engine: str, dbt_vars: dict, folder: Path) -> list[str]:
     """`dbt build` on `engine`; each engine keeps its own target folder, so each reuses its own
     partial parse."""
     command = [str(DBT), "--no-send-anonymous-usage-stats", "build", "--vars", json.dumps(dbt_vars),
-               "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), "--target-path", str(folder / f"target-{engine}"), "--log-path", str(folder / "logs")]
+               "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
+               "--target-path", str(folder / f"target-{engine}"), "--log-path", str(folder / "logs")]
     return command + (["--target", "spark", "--full-refresh"] if engine == "spark" else [])
 
 
@@ -146,7 +149,8 @@ def measure(size: int, work: Path, rounds: int) -> dict:
             else:
                 shutil.rmtree(spark_warehouse, ignore_errors=True)
             print(f"  {size:,} documents on {engine}, round {round_number + 1} …", file=sys.stderr, flush=True)
-            took, peak = run_measured(build_command(engine, dbt_vars, folder), env, folder / f"{engine}-{round_number}.log")
+            took, peak = run_measured(build_command(engine, dbt_vars, folder), env,
+                                      folder / f"{engine}-{round_number}.log")
             seconds[engine].append(took)
             peaks[engine].append(peak)
     rows = {"duckdb": _rows_on_duckdb(warehouse), "spark": _rows_on_spark(spark_warehouse)}
@@ -155,6 +159,16 @@ def measure(size: int, work: Path, rounds: int) -> dict:
     return {"documents": size, "rows": sum(rows["duckdb"].values()),
             **{f"{engine}_s": statistics.median(seconds[engine]) for engine in ENGINES},
             **{f"{engine}_mb": max(peaks[engine]) for engine in ENGINES}}
+
+
+def _profile_settings() -> str:
+    """The two targets' settings as profiles.yml gives them."""
+    outputs = yaml.safe_load((PROJECT_DIR / "profiles.yml").read_text())["fiscal_warehouse"]["outputs"]
+    duck, spark = outputs["dev"], outputs["spark"]
+    spark_settings = spark["server_side_parameters"]
+    return (f"DuckDB: {duck['threads']} dbt threads, memory_limit "
+            f"{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}; Spark: {spark_settings['spark.master']}, "
+            f"{spark['threads']} dbt thread(s), driver memory {spark_settings['spark.driver.memory']}")
 
 
 def fit(results: list[dict], engine: str) -> tuple[float, float]:
@@ -166,8 +180,8 @@ def fit(results: list[dict], engine: str) -> tuple[float, float]:
 
 def crossover(results: list[dict]) -> str:
     (duck_fixed, duck_per), (spark_fixed, spark_per) = fit(results, "duckdb"), fit(results, "spark")
-    lines = [f"- fitted through the two largest sizes: DuckDB {duck_fixed:.1f} s + {duck_per * 1000:.2f} ms per document; "
-             f"Spark {spark_fixed:.1f} s + {spark_per * 1000:.2f} ms per document"]
+    lines = [f"- fitted through the two largest sizes: DuckDB {duck_fixed:.1f} s + {duck_per * 1000:.2f} ms "
+             f"per document; Spark {spark_fixed:.1f} s + {spark_per * 1000:.2f} ms per document"]
     if spark_per >= duck_per:
         lines.append("- Spark does not overtake DuckDB on this machine: its cost per document is not lower")
     else:
@@ -214,9 +228,8 @@ def main() -> None:
         print(render(results, False), file=sys.stderr, flush=True)
     load = os.getloadavg()
     machine = (f"{started:%Y-%m-%d %H:%M %Z}: {os.cpu_count()} cores, {platform.machine()}, Python "
-               f"{platform.python_version()}; DuckDB: 2 dbt threads, memory_limit "
-               f"{os.environ.get('FISCAL_DUCKDB_MEMORY_LIMIT', '3GB')}; Spark: local[2], 1 dbt thread, driver memory "
-               f"4g; median of {args.rounds}; load average at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1/5/15 min)")
+               f"{platform.python_version()}; {_profile_settings()}; median of {args.rounds}; load average at the end "
+               f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (1/5/15 min)")
     if args.output is None:
         print(machine + "\n\n" + render(results, False))
         return
