@@ -73,7 +73,7 @@ bench: setup
 	$(PY) bench/results.py
 
 ## DuckDB against Spark: dbt build of 100 / 1,000 / 10,000 synthetic documents on each engine
-## (about an hour on 2 cores); writes bench/engines.md
+## (about 25 minutes on 2 cores); writes bench/engines.md
 bench-spark: spark-setup
 	$(PY) bench/engines.py --output bench/engines.md
 
